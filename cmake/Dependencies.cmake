@@ -1,0 +1,12 @@
+# Every third-party dependency comes from the system (Debian -dev packages); nothing is downloaded.
+find_package(SQLite3 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+
+# libcsv (Debian libcsv-dev) ships neither a CMake package nor a pkg-config file.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY NAMES csv REQUIRED)
+add_library(quiver_libcsv INTERFACE)
+target_include_directories(quiver_libcsv INTERFACE ${CSV_INCLUDE_DIR})
+target_link_libraries(quiver_libcsv INTERFACE ${CSV_LIBRARY})

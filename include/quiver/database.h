@@ -1,0 +1,155 @@
+// Database: a schema-first handle over one SQLite database.
+//
+// Contract (details in docs/ and the specification):
+// - Every failure throws std::runtime_error whose what() follows one of three patterns:
+//   "Cannot <op>: <reason>", "<Entity> not found: <id>", "Failed to <op>: <reason>".
+// - Every write is atomic, also inside a user transaction: a failed call leaves the
+//   database exactly as it was, and the user's transaction stays open.
+// - The plain constructor loads the schema lazily on first use; from_schema and
+//   from_migrations load and validate it eagerly.
+// - Not thread-safe: use one handle per thread.
+#ifndef QUIVER_DATABASE_H
+#define QUIVER_DATABASE_H
+
+#include "quiver/attribute_metadata.h"
+#include "quiver/element.h"
+#include "quiver/export.h"
+#include "quiver/options.h"
+#include "quiver/result.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quiver {
+
+class QUIVER_API Database {
+public:
+    explicit Database(const std::string& path, const DatabaseOptions& options = {});
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+
+    static Database from_migrations(const std::string& db_path,
+                                    const std::string& migrations_path,
+                                    const DatabaseOptions& options = {});
+    static Database from_schema(const std::string& db_path,
+                                const std::string& schema_path,
+                                const DatabaseOptions& options = {});
+
+    bool is_healthy() const;
+    int64_t current_version() const;
+    const std::string& path() const;
+    void describe() const;  // prints to stdout
+
+    // Element writes.
+    int64_t create_element(const std::string& collection, const Element& element);
+    void update_element(const std::string& collection, int64_t id, const Element& element);
+    void delete_element(const std::string& collection, int64_t id);
+
+    // Reads over all elements, one entry per element in id order.
+    std::vector<std::optional<int64_t>> read_scalar_integers(const std::string& collection,
+                                                             const std::string& attribute);
+    std::vector<std::optional<double>> read_scalar_floats(const std::string& collection,
+                                                          const std::string& attribute);
+    std::vector<std::optional<std::string>> read_scalar_strings(const std::string& collection,
+                                                                const std::string& attribute);
+
+    std::vector<std::vector<int64_t>> read_vector_integers(const std::string& collection,
+                                                           const std::string& attribute);
+    std::vector<std::vector<double>> read_vector_floats(const std::string& collection,
+                                                        const std::string& attribute);
+    std::vector<std::vector<std::string>> read_vector_strings(const std::string& collection,
+                                                              const std::string& attribute);
+    std::vector<std::vector<int64_t>> read_set_integers(const std::string& collection,
+                                                        const std::string& attribute);
+    std::vector<std::vector<double>> read_set_floats(const std::string& collection,
+                                                     const std::string& attribute);
+    std::vector<std::vector<std::string>> read_set_strings(const std::string& collection,
+                                                           const std::string& attribute);
+
+    std::vector<int64_t> read_element_ids(const std::string& collection);
+
+    // Reads of one element.
+    std::optional<int64_t> read_scalar_integer_by_id(const std::string& collection,
+                                                     const std::string& attribute, int64_t id);
+    std::optional<double> read_scalar_float_by_id(const std::string& collection,
+                                                  const std::string& attribute, int64_t id);
+    std::optional<std::string> read_scalar_string_by_id(const std::string& collection,
+                                                        const std::string& attribute, int64_t id);
+
+    std::vector<int64_t> read_vector_integers_by_id(const std::string& collection,
+                                                    const std::string& attribute, int64_t id);
+    std::vector<double> read_vector_floats_by_id(const std::string& collection,
+                                                 const std::string& attribute, int64_t id);
+    std::vector<std::string> read_vector_strings_by_id(const std::string& collection,
+                                                       const std::string& attribute, int64_t id);
+    std::vector<int64_t> read_set_integers_by_id(const std::string& collection,
+                                                 const std::string& attribute, int64_t id);
+    std::vector<double> read_set_floats_by_id(const std::string& collection,
+                                              const std::string& attribute, int64_t id);
+    std::vector<std::string> read_set_strings_by_id(const std::string& collection,
+                                                    const std::string& attribute, int64_t id);
+
+    // Metadata (alphabetical orders).
+    ScalarMetadata get_scalar_metadata(const std::string& collection,
+                                       const std::string& attribute) const;
+    GroupMetadata get_vector_metadata(const std::string& collection,
+                                      const std::string& group_name) const;
+    GroupMetadata get_set_metadata(const std::string& collection,
+                                   const std::string& group_name) const;
+    GroupMetadata get_time_series_metadata(const std::string& collection,
+                                           const std::string& group_name) const;
+    std::vector<ScalarMetadata> list_scalar_attributes(const std::string& collection) const;
+    std::vector<GroupMetadata> list_vector_groups(const std::string& collection) const;
+    std::vector<GroupMetadata> list_set_groups(const std::string& collection) const;
+    std::vector<GroupMetadata> list_time_series_groups(const std::string& collection) const;
+
+    // Time series.
+    std::vector<std::map<std::string, Value>> read_time_series_group(const std::string& collection,
+                                                                     const std::string& group,
+                                                                     int64_t id);
+    void update_time_series_group(const std::string& collection, const std::string& group,
+                                  int64_t id,
+                                  const std::vector<std::map<std::string, Value>>& rows);
+    bool has_time_series_files(const std::string& collection) const;
+    std::vector<std::string> list_time_series_files_columns(const std::string& collection) const;
+    std::map<std::string, std::optional<std::string>> read_time_series_files(
+        const std::string& collection);
+    void update_time_series_files(const std::string& collection,
+                                  const std::map<std::string, std::optional<std::string>>& paths);
+
+    // CSV. group == "" addresses the collection's scalar table.
+    void export_csv(const std::string& collection, const std::string& group,
+                    const std::string& path, const CSVOptions& options = default_csv_options());
+    void import_csv(const std::string& table, const std::string& group, const std::string& path,
+                    const CSVOptions& options = default_csv_options());
+
+    // Queries: first column of the first row; no rows or NULL gives no value.
+    std::optional<std::string> query_string(const std::string& sql,
+                                            const std::vector<Value>& params = {});
+    std::optional<int64_t> query_integer(const std::string& sql,
+                                         const std::vector<Value>& params = {});
+    std::optional<double> query_float(const std::string& sql,
+                                      const std::vector<Value>& params = {});
+
+    // Transactions.
+    void begin_transaction();
+    void commit();
+    void rollback();
+    bool in_transaction() const;
+
+private:
+    struct Impl;
+    explicit Database(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace quiver
+
+#endif  // QUIVER_DATABASE_H

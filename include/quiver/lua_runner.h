@@ -1,0 +1,36 @@
+// LuaRunner: an embedded Lua 5.4 state with a Database bound as the global `db`.
+//
+// The database must outlive the runner. Globals persist across run() calls. Only the base,
+// string, table, math, utf8 and coroutine libraries are loaded; there is no file access.
+#ifndef QUIVER_LUA_RUNNER_H
+#define QUIVER_LUA_RUNNER_H
+
+#include "quiver/export.h"
+
+#include <memory>
+#include <string>
+
+namespace quiver {
+
+class Database;
+
+class QUIVER_API LuaRunner {
+public:
+    explicit LuaRunner(Database& db);
+    ~LuaRunner();
+    LuaRunner(const LuaRunner&) = delete;
+    LuaRunner& operator=(const LuaRunner&) = delete;
+    LuaRunner(LuaRunner&&) noexcept;
+    LuaRunner& operator=(LuaRunner&&) noexcept;
+
+    // Runs the script text; any failure throws std::runtime_error("Lua error: <message>").
+    void run(const std::string& script);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace quiver
+
+#endif  // QUIVER_LUA_RUNNER_H

@@ -1,0 +1,35 @@
+// TypeValidator: the write-type rules (int64 accepted for REAL, double rejected for INTEGER).
+#ifndef QUIVER_TYPE_VALIDATOR_H
+#define QUIVER_TYPE_VALIDATOR_H
+
+#include "quiver/data_type.h"
+#include "quiver/export.h"
+#include "quiver/schema.h"
+#include "quiver/value.h"
+
+#include <string>
+#include <vector>
+
+namespace quiver {
+
+class QUIVER_API TypeValidator {
+public:
+    explicit TypeValidator(const Schema& schema);
+
+    // Throws "Cannot <caller>: type mismatch for column '<c>': expected <T>, got <T>".
+    void validate_scalar(const std::string& caller, const std::string& table,
+                         const std::string& column, const Value& value) const;
+    // Throws "Cannot <caller>: type mismatch for array '<c>' index <i>: expected <T>, got <T>".
+    void validate_array(const std::string& caller, const std::string& table,
+                        const std::string& column, const std::vector<Value>& values) const;
+    // context is e.g. "column 'x'", "array 'x' index 2" or "column 'x' row 0".
+    static void validate_value(const std::string& caller, const std::string& context,
+                               DataType expected_type, const Value& value);
+
+private:
+    const Schema& schema_;
+};
+
+}  // namespace quiver
+
+#endif  // QUIVER_TYPE_VALIDATOR_H
