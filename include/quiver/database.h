@@ -144,8 +144,10 @@ public:
     void rollback();
     bool in_transaction() const;
 
-private:
+    // Implementation detail shared by the core's source files; not part of the interface.
     struct Impl;
+
+private:
     explicit Database(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,202 @@
+// Opening, creating (from a schema file) and migrating databases; the lazy schema.
+#include "quiver/migrations.h"
+#include "quiver/schema_validator.h"
+
+#include "database_impl.h"
+#include "errors.h"
+#include "logging.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace quiver {
+
+using detail::exec_sql;
+
+Database::Impl::Impl(std::string db_path, const DatabaseOptions& options)
+    : path(std::move(db_path)),
+      logger(detail::make_database_logger(path, options.console_level)),
+      statements(nullptr),
+      query_statements(nullptr) {
+    sqlite3* raw = nullptr;
+    const int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                        : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    connection.reset(raw);
+    if (rc != SQLITE_OK) {
+        std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+        logger->error("Failed to open database: {}", msg);
+        detail::fail_failed("open database", msg);
+    }
+    statements = detail::StatementCache(raw);
+    query_statements = detail::StatementCache(raw);
+    sqlite3_exec(raw, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    // A second process holding the write lock makes us wait rather than fail at once.
+    sqlite3_busy_timeout(raw, 5000);
+    logger->info("Database opened successfully: {}", path);
+}
+
+Database::Impl::~Impl() {
+    if (connection) logger->info("Database closed");
+}
+
+void Database::Impl::load_schema() {
+    auto loaded = Schema::from_database(db());
+    SchemaValidator(loaded).validate();
+    schema = std::move(loaded);
+}
+
+const Schema& Database::Impl::require_schema(std::string_view op) {
+    if (schema) return *schema;
+    auto count = cached("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    count.step();
+    if (count.column_int(0) == 0) detail::fail_cannot(op, "no schema loaded");
+    load_schema();
+    return *schema;
+}
+
+const Schema* Database::Impl::try_schema() {
+    try {
+        return &require_schema("describe");
+    } catch (const std::runtime_error&) {
+        return nullptr;
+    }
+}
+
+const TableDefinition& Database::Impl::require_collection(std::string_view op,
+                                                          const std::string& collection) {
+    const auto* table = require_schema(op).get_table(collection);
+    if (!table) detail::fail_cannot(op, "collection not found: " + collection);
+    return *table;
+}
+
+const ColumnDefinition& Database::Impl::require_column(std::string_view op, const TableDefinition& table,
+                                                       const std::string& column) {
+    const auto* col = table.get_column(column);
+    if (!col) detail::fail_cannot(op, "column '" + column + "' not found in table '" + table.name + "'");
+    return *col;
+}
+
+void Database::Impl::require_element(const std::string& collection, int64_t id) {
+    auto stmt = cached("SELECT 1 FROM " + detail::quote_identifier(collection) + " WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step()) {
+        detail::fail_not_found("Element", std::to_string(id) + " in collection '" + collection + "'");
+    }
+}
+
+Database::Database(const std::string& path, const DatabaseOptions& options)
+    : impl_(std::make_unique<Impl>(path, options)) {}
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Database::~Database() = default;
+Database::Database(Database&& other) noexcept = default;
+Database& Database::operator=(Database&& other) noexcept = default;
+
+bool Database::is_healthy() const {
+    return impl_ && impl_->connection != nullptr;
+}
+
+int64_t Database::current_version() const {
+    auto stmt = impl_->cached("PRAGMA user_version");
+    stmt.step();
+    return stmt.column_int(0);
+}
+
+const std::string& Database::path() const {
+    return impl_->path;
+}
+
+namespace {
+
+// Runs body inside BEGIN/COMMIT; any failure rolls back and rethrows the original error.
+template <typename Body>
+void in_one_transaction(Database::Impl& impl, Body&& body) {
+    exec_sql(impl.db(), "BEGIN");
+    try {
+        body();
+        exec_sql(impl.db(), "COMMIT");
+    } catch (...) {
+        if (sqlite3_exec(impl.db(), "ROLLBACK", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            impl.logger->error("Failed to rollback transaction: {}", sqlite3_errmsg(impl.db()));
+        }
+        impl.schema.reset();
+        throw;
+    }
+}
+
+}  // namespace
+
+Database Database::from_schema(const std::string& db_path, const std::string& schema_path,
+                               const DatabaseOptions& options) {
+    std::error_code ec;
+    if (!std::filesystem::exists(schema_path, ec)) detail::fail_not_found("Schema file", schema_path);
+    if (db_path != ":memory:") std::filesystem::remove(db_path, ec);
+
+    auto impl = std::make_unique<Impl>(db_path, options);
+    impl->logger->info("Applying schema from: {}", schema_path);
+    std::ifstream in(schema_path, std::ios::binary);
+    if (!in || std::filesystem::is_directory(schema_path, ec)) {
+        detail::fail_failed("apply_schema", "could not open file: " + schema_path);
+    }
+    const std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (sql.empty()) detail::fail_cannot("apply_schema", "schema file is empty: " + schema_path);
+
+    in_one_transaction(*impl, [&] {
+        exec_sql(impl->db(), sql);
+        impl->load_schema();
+    });
+    impl->logger->info("Schema applied successfully");
+    return Database(std::move(impl));
+}
+
+Database Database::from_migrations(const std::string& db_path, const std::string& migrations_path,
+                                   const DatabaseOptions& options) {
+    std::error_code ec;
+    if (!std::filesystem::exists(migrations_path, ec)) {
+        detail::fail_not_found("Migrations path", migrations_path);
+    }
+    if (!std::filesystem::is_directory(migrations_path, ec)) {
+        detail::fail_cannot("migrate_up", "path is not a directory: " + migrations_path);
+    }
+
+    auto impl = std::make_unique<Impl>(db_path, options);
+    Database db(std::move(impl));
+    Impl& self = *db.impl_;
+    const Migrations migrations(migrations_path);
+    if (migrations.empty()) return db;
+
+    const int64_t current = db.current_version();
+    const auto pending = migrations.pending(current);
+    if (pending.empty()) {
+        self.load_schema();
+        return db;
+    }
+    for (const auto& migration : pending) {
+        if (migration.up_sql().empty()) {
+            detail::fail_cannot("migrate_up",
+                                "migration " + std::to_string(migration.version()) + " has no up.sql file");
+        }
+    }
+
+    self.logger->info("Applying {} pending migration(s) from version {} to {}", pending.size(), current,
+                      pending.back().version());
+    in_one_transaction(self, [&] {
+        for (const auto& migration : pending) {
+            const auto version = std::to_string(migration.version());
+            try {
+                exec_sql(self.db(), migration.up_sql());
+                exec_sql(self.db(), "PRAGMA user_version = " + version);
+            } catch (const std::runtime_error& e) {
+                self.logger->error("Migration {} failed: {}", version, e.what());
+                detail::fail_failed("migrate_up", "migration " + version + ": " + e.what());
+            }
+        }
+        self.load_schema();
+    });
+    return db;
+}
+
+}  // namespace quiver

@@ -1,0 +1,20 @@
+// Per-database loggers: console (stderr) at the chosen level plus a debug-level file sink
+// quiver_database.log beside the database, truncated on every open.
+#ifndef QUIVER_SRC_LOGGING_H
+#define QUIVER_SRC_LOGGING_H
+
+#include "quiver/options.h"
+
+#include <spdlog/logger.h>
+
+#include <memory>
+#include <string>
+
+namespace quiver::detail {
+
+std::shared_ptr<spdlog::logger> make_database_logger(const std::string& db_path,
+                                                     LogLevel console_level);
+
+}  // namespace quiver::detail
+
+#endif  // QUIVER_SRC_LOGGING_H

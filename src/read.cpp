@@ -1,0 +1,209 @@
+// Typed reads. Values are returned only when their storage class matches the requested type
+// (3.3); bulk reads give one entry per element in rowid order (D4, D5).
+#include "database_impl.h"
+#include "errors.h"
+
+namespace quiver {
+namespace {
+
+using detail::quote_identifier;
+using detail::Statement;
+
+template <typename T>
+std::optional<T> column_as(const Statement& stmt, int i);
+
+template <>
+std::optional<int64_t> column_as<int64_t>(const Statement& stmt, int i) {
+    if (stmt.column_type(i) != SQLITE_INTEGER) return std::nullopt;
+    return stmt.column_int(i);
+}
+
+template <>
+std::optional<double> column_as<double>(const Statement& stmt, int i) {
+    if (stmt.column_type(i) != SQLITE_FLOAT) return std::nullopt;
+    return stmt.column_double(i);
+}
+
+template <>
+std::optional<std::string> column_as<std::string>(const Statement& stmt, int i) {
+    if (stmt.column_type(i) != SQLITE_TEXT) return std::nullopt;
+    return stmt.column_text(i);
+}
+
+template <typename T>
+std::vector<std::optional<T>> read_scalars(Database::Impl& impl, const char* op, const std::string& collection,
+                                           const std::string& attribute) {
+    const auto& table = impl.require_collection(op, collection);
+    Database::Impl::require_column(op, table, attribute);
+    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + " FROM " + quote_identifier(collection) +
+                            " ORDER BY rowid");
+    std::vector<std::optional<T>> out;
+    while (stmt.step()) out.push_back(column_as<T>(stmt, 0));
+    return out;
+}
+
+template <typename T>
+std::optional<T> read_scalar_by_id(Database::Impl& impl, const char* op, const std::string& collection,
+                                   const std::string& attribute, int64_t id) {
+    const auto& table = impl.require_collection(op, collection);
+    Database::Impl::require_column(op, table, attribute);
+    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + " FROM " + quote_identifier(collection) +
+                            " WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step()) return std::nullopt;
+    return column_as<T>(stmt, 0);
+}
+
+enum class ListKind { Vector, Set };
+
+// The group table holding attribute, checked to contain it.
+const TableDefinition& list_table(Database::Impl& impl, const char* op, ListKind kind,
+                                  const std::string& collection, const std::string& attribute) {
+    impl.require_collection(op, collection);
+    const auto& schema = *impl.schema;
+    const auto name = kind == ListKind::Vector ? schema.find_vector_table(collection, attribute)
+                                               : schema.find_set_table(collection, attribute);
+    const auto& table = *schema.get_table(name);
+    Database::Impl::require_column(op, table, attribute);
+    return table;
+}
+
+template <typename T>
+std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, ListKind kind,
+                                       const std::string& collection, const std::string& attribute) {
+    const auto& table = list_table(impl, op, kind, collection, attribute);
+    // One pass: every element appears (LEFT JOIN), its rows consecutive and in list order.
+    auto stmt = impl.cached("SELECT c.id, g." + quote_identifier(attribute) + " FROM " +
+                            quote_identifier(collection) + " AS c LEFT JOIN " + quote_identifier(table.name) +
+                            " AS g ON g.id = c.id ORDER BY c.rowid" +
+                            (kind == ListKind::Vector ? ", g.vector_index" : ""));
+    std::vector<std::vector<T>> out;
+    int64_t current = 0;
+    while (stmt.step()) {
+        const int64_t id = stmt.column_int(0);
+        if (out.empty() || id != current) {
+            out.emplace_back();
+            current = id;
+        }
+        if (auto value = column_as<T>(stmt, 1)) out.back().push_back(std::move(*value));
+    }
+    return out;
+}
+
+template <typename T>
+std::vector<T> read_list_by_id(Database::Impl& impl, const char* op, ListKind kind, const std::string& collection,
+                               const std::string& attribute, int64_t id) {
+    const auto& table = list_table(impl, op, kind, collection, attribute);
+    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + " FROM " + quote_identifier(table.name) +
+                            " WHERE id = ?" + (kind == ListKind::Vector ? " ORDER BY vector_index" : ""));
+    stmt.bind(1, id);
+    std::vector<T> out;
+    while (stmt.step()) {
+        if (auto value = column_as<T>(stmt, 0)) out.push_back(std::move(*value));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::optional<int64_t>> Database::read_scalar_integers(const std::string& collection,
+                                                                   const std::string& attribute) {
+    return read_scalars<int64_t>(*impl_, "read_scalar_integers", collection, attribute);
+}
+
+std::vector<std::optional<double>> Database::read_scalar_floats(const std::string& collection,
+                                                                const std::string& attribute) {
+    return read_scalars<double>(*impl_, "read_scalar_floats", collection, attribute);
+}
+
+std::vector<std::optional<std::string>> Database::read_scalar_strings(const std::string& collection,
+                                                                      const std::string& attribute) {
+    return read_scalars<std::string>(*impl_, "read_scalar_strings", collection, attribute);
+}
+
+std::vector<std::vector<int64_t>> Database::read_vector_integers(const std::string& collection,
+                                                                 const std::string& attribute) {
+    return read_lists<int64_t>(*impl_, "read_vector_integers", ListKind::Vector, collection, attribute);
+}
+
+std::vector<std::vector<double>> Database::read_vector_floats(const std::string& collection,
+                                                              const std::string& attribute) {
+    return read_lists<double>(*impl_, "read_vector_floats", ListKind::Vector, collection, attribute);
+}
+
+std::vector<std::vector<std::string>> Database::read_vector_strings(const std::string& collection,
+                                                                    const std::string& attribute) {
+    return read_lists<std::string>(*impl_, "read_vector_strings", ListKind::Vector, collection, attribute);
+}
+
+std::vector<std::vector<int64_t>> Database::read_set_integers(const std::string& collection,
+                                                              const std::string& attribute) {
+    return read_lists<int64_t>(*impl_, "read_set_integers", ListKind::Set, collection, attribute);
+}
+
+std::vector<std::vector<double>> Database::read_set_floats(const std::string& collection,
+                                                           const std::string& attribute) {
+    return read_lists<double>(*impl_, "read_set_floats", ListKind::Set, collection, attribute);
+}
+
+std::vector<std::vector<std::string>> Database::read_set_strings(const std::string& collection,
+                                                                 const std::string& attribute) {
+    return read_lists<std::string>(*impl_, "read_set_strings", ListKind::Set, collection, attribute);
+}
+
+std::vector<int64_t> Database::read_element_ids(const std::string& collection) {
+    impl_->require_collection("read_element_ids", collection);
+    auto stmt = impl_->cached("SELECT id FROM " + quote_identifier(collection) + " ORDER BY rowid");
+    std::vector<int64_t> ids;
+    while (stmt.step()) ids.push_back(stmt.column_int(0));
+    return ids;
+}
+
+std::optional<int64_t> Database::read_scalar_integer_by_id(const std::string& collection,
+                                                           const std::string& attribute, int64_t id) {
+    return read_scalar_by_id<int64_t>(*impl_, "read_scalar_integer_by_id", collection, attribute, id);
+}
+
+std::optional<double> Database::read_scalar_float_by_id(const std::string& collection,
+                                                        const std::string& attribute, int64_t id) {
+    return read_scalar_by_id<double>(*impl_, "read_scalar_float_by_id", collection, attribute, id);
+}
+
+std::optional<std::string> Database::read_scalar_string_by_id(const std::string& collection,
+                                                              const std::string& attribute, int64_t id) {
+    return read_scalar_by_id<std::string>(*impl_, "read_scalar_string_by_id", collection, attribute, id);
+}
+
+std::vector<int64_t> Database::read_vector_integers_by_id(const std::string& collection,
+                                                          const std::string& attribute, int64_t id) {
+    return read_list_by_id<int64_t>(*impl_, "read_vector_integers_by_id", ListKind::Vector, collection, attribute, id);
+}
+
+std::vector<double> Database::read_vector_floats_by_id(const std::string& collection,
+                                                       const std::string& attribute, int64_t id) {
+    return read_list_by_id<double>(*impl_, "read_vector_floats_by_id", ListKind::Vector, collection, attribute, id);
+}
+
+std::vector<std::string> Database::read_vector_strings_by_id(const std::string& collection,
+                                                             const std::string& attribute, int64_t id) {
+    return read_list_by_id<std::string>(*impl_, "read_vector_strings_by_id", ListKind::Vector, collection,
+                                        attribute, id);
+}
+
+std::vector<int64_t> Database::read_set_integers_by_id(const std::string& collection,
+                                                       const std::string& attribute, int64_t id) {
+    return read_list_by_id<int64_t>(*impl_, "read_set_integers_by_id", ListKind::Set, collection, attribute, id);
+}
+
+std::vector<double> Database::read_set_floats_by_id(const std::string& collection,
+                                                    const std::string& attribute, int64_t id) {
+    return read_list_by_id<double>(*impl_, "read_set_floats_by_id", ListKind::Set, collection, attribute, id);
+}
+
+std::vector<std::string> Database::read_set_strings_by_id(const std::string& collection,
+                                                          const std::string& attribute, int64_t id) {
+    return read_list_by_id<std::string>(*impl_, "read_set_strings_by_id", ListKind::Set, collection, attribute,
+                                        id);
+}
+
+}  // namespace quiver

@@ -1,0 +1,58 @@
+// User transactions and the atomic write guard every public write runs under (D3).
+#include "database_impl.h"
+#include "errors.h"
+
+namespace quiver {
+namespace detail {
+namespace {
+
+// The one path for transaction control statements: "Failed to <op>: <sqlite message>".
+void run_control(Database::Impl& impl, const char* sql, std::string_view op) {
+    if (sqlite3_exec(impl.db(), sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        fail_failed(op, sqlite3_errmsg(impl.db()));
+    }
+}
+
+}  // namespace
+
+WriteGuard::WriteGuard(Database::Impl& impl) : impl_(impl), savepoint_(impl.in_transaction()) {
+    run_control(impl_, savepoint_ ? "SAVEPOINT quiver_write" : "BEGIN", "begin transaction");
+}
+
+void WriteGuard::commit() {
+    run_control(impl_, savepoint_ ? "RELEASE SAVEPOINT quiver_write" : "COMMIT", "commit transaction");
+    done_ = true;
+}
+
+WriteGuard::~WriteGuard() {
+    if (done_) return;
+    const char* sql = savepoint_ ? "ROLLBACK TO SAVEPOINT quiver_write; RELEASE SAVEPOINT quiver_write"
+                                 : "ROLLBACK";
+    // Never masks the original error: a failing rollback is only logged.
+    if (sqlite3_exec(impl_.db(), sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        impl_.logger->error("Failed to rollback transaction: {}", sqlite3_errmsg(impl_.db()));
+    }
+}
+
+}  // namespace detail
+
+void Database::begin_transaction() {
+    if (impl_->in_transaction()) detail::fail_cannot("begin_transaction", "transaction already active");
+    detail::run_control(*impl_, "BEGIN", "begin transaction");
+}
+
+void Database::commit() {
+    if (!impl_->in_transaction()) detail::fail_cannot("commit", "no active transaction");
+    detail::run_control(*impl_, "COMMIT", "commit transaction");
+}
+
+void Database::rollback() {
+    if (!impl_->in_transaction()) detail::fail_cannot("rollback", "no active transaction");
+    detail::run_control(*impl_, "ROLLBACK", "rollback transaction");
+}
+
+bool Database::in_transaction() const {
+    return impl_->in_transaction();
+}
+
+}  // namespace quiver

@@ -1,0 +1,161 @@
+#include "write_plan.h"
+
+#include "quiver/type_validator.h"
+
+#include "errors.h"
+
+#include <algorithm>
+
+namespace quiver::detail {
+namespace {
+
+const char* op_name(WriteKind kind) {
+    return kind == WriteKind::Create ? "create_element" : "update_element";
+}
+
+const ForeignKey* find_foreign_key(const TableDefinition& table, const std::string& column) {
+    for (const auto& fk : table.foreign_keys) {
+        if (fk.from_column == column) return &fk;
+    }
+    return nullptr;
+}
+
+// A string for an FK column is a label; a string for any other INTEGER column is an error.
+Value resolve_value(Database::Impl& impl, const TableDefinition& table, const std::string& column,
+                    const Value& value) {
+    const auto* text = std::get_if<std::string>(&value);
+    if (!text) return value;
+    if (const auto* fk = find_foreign_key(table, column)) return resolve_label(impl, fk->to_table, *text);
+    if (table.get_data_type(column) == DataType::Integer) {
+        fail_cannot("resolve attribute", "'" + column + "' is INTEGER but received string '" + *text +
+                                             "' (not a foreign key)");
+    }
+    return value;
+}
+
+int kind_rank(GroupTableType type) {
+    switch (type) {
+    case GroupTableType::Vector: return 0;
+    case GroupTableType::Set: return 1;
+    case GroupTableType::TimeSeries: return 2;
+    }
+    return 3;
+}
+
+const char* kind_words(GroupTableType type) {
+    switch (type) {
+    case GroupTableType::Vector: return "vector";
+    case GroupTableType::Set: return "set";
+    case GroupTableType::TimeSeries: return "time series";
+    }
+    return "";
+}
+
+}  // namespace
+
+int64_t resolve_label(Database::Impl& impl, const std::string& target, const std::string& label) {
+    auto stmt = impl.cached("SELECT id FROM " + quote_identifier(target) + " WHERE label = ?");
+    stmt.bind(1, Value(label));
+    if (!stmt.step()) fail_raw("Failed to resolve label '" + label + "' to ID in table '" + target + "'");
+    return stmt.column_int(0);
+}
+
+WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKind kind,
+                             const TableDefinition& collection, const Element& element) {
+    const char* op = op_name(kind);
+    const TypeValidator types(schema);
+    WritePlan plan;
+
+    for (const auto& [name, value] : element.scalars()) {
+        Database::Impl::require_column(op, collection, name);
+        Value resolved = resolve_value(impl, collection, name, value);
+        types.validate_scalar(op, collection.name, name, resolved);
+        plan.scalars.emplace_back(name, std::move(resolved));
+    }
+
+    // Route every array first so the GroupWrites can point into stable storage.
+    struct Routed {
+        const std::string* name;
+        std::vector<Schema::TableMatch> tables;
+    };
+    std::vector<Routed> routed;
+    plan.resolved_arrays.reserve(element.arrays().size());
+    for (const auto& [name, values] : element.arrays()) {
+        if (kind == WriteKind::Create && values.empty()) {
+            fail_cannot(op, "empty array not allowed for '" + name + "'");
+        }
+        auto tables = schema.find_all_tables_for_column(collection.name, name);
+        if (tables.empty()) {
+            if (kind == WriteKind::Create) {
+                fail_cannot(op, "array '" + name + "' does not match any vector, set, or time series table in collection '" +
+                                    collection.name + "'");
+            }
+            fail_cannot(op, "attribute '" + name + "' is not a vector, set, or time series attribute in collection '" +
+                                collection.name + "'");
+        }
+        // Labels are resolved with the FK definition of the first table the array goes to.
+        const auto& first = *schema.get_table(tables.front().table_name);
+        std::vector<Value> resolved;
+        resolved.reserve(values.size());
+        for (const auto& v : values) resolved.push_back(resolve_value(impl, first, name, v));
+        for (const auto& match : tables) types.validate_array(op, match.table_name, name, resolved);
+        plan.resolved_arrays.push_back(std::move(resolved));
+        routed.push_back({&name, std::move(tables)});
+    }
+
+    for (size_t i = 0; i < routed.size(); ++i) {
+        for (const auto& match : routed[i].tables) {
+            auto it = std::find_if(plan.groups.begin(), plan.groups.end(),
+                                   [&](const GroupWrite& g) { return g.table->name == match.table_name; });
+            if (it == plan.groups.end()) {
+                plan.groups.push_back({schema.get_table(match.table_name), match.type, {}, {}, 0});
+                it = plan.groups.end() - 1;
+            }
+            it->columns.push_back(*routed[i].name);
+            it->arrays.push_back(&plan.resolved_arrays[i]);
+        }
+    }
+    std::sort(plan.groups.begin(), plan.groups.end(), [](const GroupWrite& a, const GroupWrite& b) {
+        const int ra = kind_rank(a.type), rb = kind_rank(b.type);
+        return ra != rb ? ra < rb : a.table->name < b.table->name;
+    });
+    for (auto& group : plan.groups) {
+        group.row_count = group.arrays.front()->size();
+        for (const auto* array : group.arrays) {
+            if (array->size() != group.row_count) {
+                fail_cannot(op, std::string(kind_words(group.type)) + " columns in table '" + group.table->name +
+                                    "' must have the same length");
+            }
+        }
+    }
+    return plan;
+}
+
+void insert_group_rows(Database::Impl& impl, int64_t id, const GroupWrite& group) {
+    const bool vector = group.type == GroupTableType::Vector;
+    std::string sql = "INSERT INTO " + quote_identifier(group.table->name) + " (id";
+    std::string placeholders = "?";
+    if (vector) {
+        sql += ", vector_index";
+        placeholders += ", ?";
+    }
+    for (const auto& column : group.columns) {
+        sql += ", " + quote_identifier(column);
+        placeholders += ", ?";
+    }
+    sql += ") VALUES (" + placeholders + ")";
+
+    auto stmt = impl.cached(sql);
+    const int first_value = vector ? 3 : 2;
+    for (size_t row = 0; row < group.row_count; ++row) {
+        stmt.bind(1, id);
+        if (vector) stmt.bind(2, static_cast<int64_t>(row + 1));
+        for (size_t c = 0; c < group.arrays.size(); ++c) {
+            stmt.bind(first_value + static_cast<int>(c), (*group.arrays[c])[row]);
+        }
+        stmt.run();
+        stmt.reset();
+    }
+}
+
+}  // namespace quiver::detail
