@@ -28,3 +28,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/quiverConfig.cmake
 
 configure_file(cmake/quiver.pc.in ${CMAKE_CURRENT_BINARY_DIR}/quiver.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/quiver.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(QUIVER_BUILD_C_API)
+  configure_file(cmake/quiver_c.pc.in ${CMAKE_CURRENT_BINARY_DIR}/quiver_c.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/quiver_c.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
