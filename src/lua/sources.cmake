@@ -1,4 +1,14 @@
-# Sources of the embedded Lua runner (compiled into libquiver).
+# Sources of the embedded Lua runner (compiled into libquiver), one file per area of the
+# Lua API (api §5). lua_convert.* holds the shared argument checks and conversions.
 set(QUIVER_LUA_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/lua_runner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_convert.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_write.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_read.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_metadata.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_time_series.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_query.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_transaction.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_db_misc.cpp
 )
