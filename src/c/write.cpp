@@ -1,0 +1,33 @@
+// Element writes: create, update, delete.
+#include "internal.h"
+
+using quiver_c::guard;
+using quiver_c::require;
+
+extern "C" {
+
+QUIVER_C_API quiver_error_t quiver_database_create_element(quiver_database_t* db, const char* collection,
+                                                           quiver_element_t* element, int64_t* out_id) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {element, "element"}, {out_id, "out_id"}});
+        *out_id = db->db.create_element(collection, element->element);
+    });
+}
+
+QUIVER_C_API quiver_error_t quiver_database_update_element(quiver_database_t* db, const char* collection,
+                                                           int64_t id, const quiver_element_t* element) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {element, "element"}});
+        db->db.update_element(collection, id, element->element);
+    });
+}
+
+QUIVER_C_API quiver_error_t quiver_database_delete_element(quiver_database_t* db, const char* collection,
+                                                           int64_t id) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}});
+        db->db.delete_element(collection, id);
+    });
+}
+
+}  // extern "C"
