@@ -7,10 +7,10 @@ namespace detail {
 namespace {
 
 // The one path for transaction control statements: "Failed to <op>: <sqlite message>".
+// Prepared once and reused: the write guard runs two of these around every write.
 void run_control(Database::Impl& impl, const char* sql, std::string_view op) {
-    if (sqlite3_exec(impl.db(), sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-        fail_failed(op, sqlite3_errmsg(impl.db()));
-    }
+    auto stmt = impl.cached(sql);
+    if (sqlite3_step(stmt.raw()) != SQLITE_DONE) fail_failed(op, sqlite3_errmsg(impl.db()));
 }
 
 }  // namespace
