@@ -44,8 +44,9 @@ void Statement::bind(int index, const Value& value) {
     case 2: rc = sqlite3_bind_double(stmt_, index, std::get<double>(value)); break;
     case 3: {
         const auto text = trim(std::get<std::string>(value));
-        rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                               SQLITE_TRANSIENT);
+        // A whitespace-only string is "" (never NULL): an empty view may have a null data().
+        rc = sqlite3_bind_text(stmt_, index, text.empty() ? "" : text.data(),
+                               static_cast<int>(text.size()), SQLITE_TRANSIENT);
         break;
     }
     }
