@@ -56,8 +56,10 @@ GroupMetadata group_metadata(const TableDefinition& table, const std::string& gr
 GroupMetadata get_group(Database::Impl& impl, const char* op, const char* entity, GroupKind kind,
                         const std::string& collection, const std::string& group) {
     impl.require_collection(op, collection);
-    const auto* table = impl.schema->get_table(collection + infix(kind) + group);
-    if (!table) detail::fail_not_found(entity, "'" + group + "' in collection '" + collection + "'");
+    const auto name = collection + infix(kind) + group;
+    const auto* table = impl.schema->get_table(name);
+    // C_time_series_files shares the time-series prefix but is not a time-series group.
+    if (!table || (kind == GroupKind::TimeSeries && !impl.schema->is_time_series_table(name))) detail::fail_not_found(entity, "'" + group + "' in collection '" + collection + "'");
     return group_metadata(*table, group, kind);
 }
 

@@ -186,7 +186,7 @@ std::string Schema::find_set_table(const std::string& collection, const std::str
 
 std::string Schema::find_time_series_table(const std::string& collection, const std::string& group) const {
     const auto name = time_series_table_name(collection, group);
-    if (!has_table(name)) {
+    if (!has_table(name) || !is_time_series_table(name)) {  // "files" names the files table
         detail::fail_raw("Time series group '" + group + "' not found for collection '" + collection + "'");
     }
     return name;

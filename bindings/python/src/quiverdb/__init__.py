@@ -1,0 +1,36 @@
+"""quiverdb: Python bindings for Quiver, a schema-first data layer over SQLite.
+
+CFFI in ABI mode over ``libquiver_c``; the native libraries are loaded lazily on first use
+(``QUIVER_LIBRARY_PATH`` → bundled ``_libs`` → system search path).
+"""
+
+from __future__ import annotations
+
+from quiverdb._c_api import ffi as _ffi
+from quiverdb._c_api import get_lib as _get_lib
+from quiverdb.database import Database
+from quiverdb.database_csv_export import DatabaseCSVExport
+from quiverdb.database_csv_import import DatabaseCSVImport
+from quiverdb.exceptions import QuiverError
+from quiverdb.lua_runner import LuaRunner
+from quiverdb.metadata import CSVOptions, DataType, GroupMetadata, LogLevel, ScalarMetadata
+
+
+def version() -> str:
+    """The library version (``quiver_version()``), e.g. ``"0.5.0"``."""
+    return _ffi.string(_get_lib().quiver_version()).decode("utf-8")
+
+
+__all__ = [
+    "CSVOptions",
+    "DataType",
+    "Database",
+    "DatabaseCSVExport",
+    "DatabaseCSVImport",
+    "GroupMetadata",
+    "LogLevel",
+    "LuaRunner",
+    "QuiverError",
+    "ScalarMetadata",
+    "version",
+]

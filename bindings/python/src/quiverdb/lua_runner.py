@@ -1,0 +1,84 @@
+"""``LuaRunner``: runs Lua scripts against a ``Database`` (wraps ``quiver_lua_runner_*``)."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from quiverdb._c_api import ffi, get_lib
+from quiverdb._helpers import check, require_str, type_name
+from quiverdb.exceptions import QuiverError
+
+if TYPE_CHECKING:
+    from quiverdb.database import Database
+
+
+class LuaRunner:
+    """A long-lived Lua state bound to one database; globals persist between ``run`` calls.
+
+    Keeps a reference to the database so it is not garbage-collected while the runner lives.
+    """
+
+    def __init__(self, db: Database) -> None:
+        from quiverdb.database import Database
+
+        if not isinstance(db, Database):
+            raise TypeError(f"Cannot LuaRunner: argument 'db' must be Database, got {type_name(db)}")
+        self._db = db
+        self._closed = False
+        self._ptr: Any = ffi.NULL
+        try:
+            db._ensure_open()
+            lib = get_lib()
+            out_runner = ffi.new("quiver_lua_runner_t**")
+            check(lib.quiver_lua_runner_new(db._ptr, out_runner))
+        except BaseException:
+            self._closed = True
+            raise
+        self._ptr = out_runner[0]
+
+    def run(self, script: str) -> None:
+        """Execute ``script``; a failure raises ``QuiverError`` with the Lua error message."""
+        self._ensure_open()
+        c_script = require_str("run", "script", script)
+        # The runner borrows the database handle: never run against a closed one.
+        self._db._ensure_open()
+        lib = get_lib()
+        err = lib.quiver_lua_runner_run(self._ptr, c_script)
+        if err != 0:
+            # 1. The runner's own error slot (script failures).
+            out_error = ffi.new("const char**")
+            if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
+                message = ffi.string(out_error[0]).decode("utf-8", errors="replace")
+                if message:
+                    raise QuiverError(message)
+            # 2. The thread's last error (null-argument failures).
+            ptr = lib.quiver_get_last_error()
+            detail = ffi.string(ptr).decode("utf-8", errors="replace") if ptr != ffi.NULL else ""
+            if detail:
+                raise QuiverError(detail)
+            # 3. Generic fallback.
+            raise QuiverError("Lua script execution failed")
+
+    def close(self) -> None:
+        """Free the runner (idempotent)."""
+        if self._closed:
+            return
+        get_lib().quiver_lua_runner_free(self._ptr)
+        self._ptr = ffi.NULL
+        self._closed = True
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise QuiverError("LuaRunner is closed")
+
+    def __enter__(self) -> LuaRunner:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if not getattr(self, "_closed", True):
+            warnings.warn("LuaRunner was not closed explicitly", ResourceWarning, stacklevel=2)
+            self.close()

@@ -1,0 +1,259 @@
+// Helpers shared by the quiver_tests suites: quiet options, fixture databases, exact-message
+// assertions and a whole-database snapshot used to prove that failed calls change nothing.
+#ifndef QUIVER_TESTS_CPP_TEST_HELPERS_H
+#define QUIVER_TESTS_CPP_TEST_HELPERS_H
+
+#include "test_support.h"
+
+#include <quiver/database.h>
+#include <quiver/element.h>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace quiver::test {
+
+inline DatabaseOptions quiet() {
+    return DatabaseOptions{.read_only = false, .console_level = LogLevel::Off};
+}
+
+inline DatabaseOptions quiet_read_only() {
+    return DatabaseOptions{.read_only = true, .console_level = LogLevel::Off};
+}
+
+// An in-memory database created from tests/schemas/<relative>.
+inline Database memory_db(const std::string& relative) {
+    return Database::from_schema(":memory:", schema_path(relative), quiet());
+}
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline void write_file(const std::string& path, const std::string& text) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+inline std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    if (text.empty()) return parts;
+    std::string current;
+    for (char c : text) {
+        if (c == sep) {
+            parts.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts.push_back(current);
+    return parts;
+}
+
+// Every table (sqlite_master, including sqlite_sequence), every row (ordered), the schema SQL
+// and PRAGMA user_version, read through the same connection (so uncommitted changes of an open
+// transaction are included).
+inline std::string snapshot(Database& db) {
+    auto q = [&db](const std::string& sql) { return db.query_string(sql).value_or(""); };
+    std::string out = "user_version=" +
+                      std::to_string(db.query_integer("PRAGMA user_version").value_or(-1)) + "\n";
+    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || "
+             "ifnull(sql, '') AS x FROM sqlite_master ORDER BY type, name)");
+    out += "\n";
+    const auto tables = split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
+                                "sqlite_master WHERE type = 'table' ORDER BY name)"),
+                              '\x1f');
+    for (const auto& table : tables) {
+        const auto columns = split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
+                                     "pragma_table_info('" + table + "') ORDER BY cid)"),
+                                   '\x1f');
+        std::string expr;
+        for (const auto& column : columns) {
+            if (!expr.empty()) expr += " || '|' || ";
+            expr += "quote(\"" + column + "\")";
+        }
+        if (expr.empty()) expr = "''";
+        out += "== " + table + "\n";
+        out += q("SELECT group_concat(r, char(10)) FROM (SELECT " + expr + " AS r FROM \"" + table +
+                 "\" ORDER BY r)");
+        out += "\n";
+    }
+    return out;
+}
+
+// Snapshot of a database file through a separate raw SQLite connection (independent of the
+// library). Only committed data is visible.
+inline std::string file_snapshot(const std::string& path) {
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(raw);
+        return "<cannot open>";
+    }
+    std::string out;
+    auto q = [raw](const std::string& sql) {
+        std::string result;
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                const unsigned char* text = sqlite3_column_text(stmt, 0);
+                result += text ? reinterpret_cast<const char*>(text) : "NULL";
+                result += "\n";
+            }
+        } else {
+            result = std::string("<error: ") + sqlite3_errmsg(raw) + ">";
+        }
+        sqlite3_finalize(stmt);
+        return result;
+    };
+    out += "user_version=" + q("PRAGMA user_version");
+    out += q("SELECT type || '|' || name || '|' || ifnull(sql, '') FROM sqlite_master ORDER BY type, name");
+    std::vector<std::string> tables;
+    for (const auto& t : split(q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"), '\n')) {
+        if (!t.empty()) tables.push_back(t);
+    }
+    for (const auto& table : tables) {
+        std::string expr;
+        for (const auto& column : split(q("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"), '\n')) {
+            if (column.empty()) continue;
+            if (!expr.empty()) expr += " || '|' || ";
+            expr += "quote(\"" + column + "\")";
+        }
+        if (expr.empty()) expr = "''";
+        out += "== " + table + "\n" + q("SELECT " + expr + " AS r FROM \"" + table + "\" ORDER BY r");
+    }
+    sqlite3_close(raw);
+    return out;
+}
+
+// Number of user tables in a database file (raw connection).
+inline int64_t file_table_count(const std::string& path) {
+    sqlite3* raw = nullptr;
+    int64_t count = -1;
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", -1,
+                               &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW) {
+            count = sqlite3_column_int64(stmt, 0);
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(raw);
+    return count;
+}
+
+inline int64_t file_user_version(const std::string& path) {
+    sqlite3* raw = nullptr;
+    int64_t version = -1;
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW) {
+            version = sqlite3_column_int64(stmt, 0);
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(raw);
+    return version;
+}
+
+// Executes a whole SQL script on a file through a raw connection (creating the file).
+inline void raw_exec_file(const std::string& db_path, const std::string& sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db_path.c_str(), &raw), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+    std::string message = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(raw);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+inline int64_t count_rows(Database& db, const std::string& table, const std::string& where = "") {
+    return db.query_integer("SELECT count(*) FROM " + table + (where.empty() ? "" : " WHERE " + where))
+        .value_or(-1);
+}
+
+template <typename T>
+std::vector<T> sorted(std::vector<T> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+template <typename T>
+std::vector<std::vector<T>> sorted_inner(std::vector<std::vector<T>> v) {
+    for (auto& inner : v) std::sort(inner.begin(), inner.end());
+    return v;
+}
+
+}  // namespace quiver::test
+
+// Expects `stmt` to throw std::runtime_error whose what() equals `expected` exactly.
+#define EXPECT_THROW_MSG(stmt, expected)                                                       \
+    do {                                                                                       \
+        try {                                                                                  \
+            stmt;                                                                              \
+            ADD_FAILURE() << "expected exception \"" << (expected) << "\" but nothing thrown"; \
+        } catch (const std::runtime_error& e__) {                                              \
+            EXPECT_EQ(std::string(e__.what()), std::string(expected));                         \
+        } catch (const std::exception& e__) {                                                  \
+            ADD_FAILURE() << "wrong exception type, what(): " << e__.what();                   \
+        } catch (...) {                                                                        \
+            ADD_FAILURE() << "non-std exception thrown";                                       \
+        }                                                                                      \
+    } while (0)
+
+// Expects `stmt` to throw std::runtime_error whose what() starts with `prefix`.
+#define EXPECT_THROW_PREFIX(stmt, prefix)                                                      \
+    do {                                                                                       \
+        try {                                                                                  \
+            stmt;                                                                              \
+            ADD_FAILURE() << "expected exception starting with \"" << (prefix)                 \
+                          << "\" but nothing thrown";                                          \
+        } catch (const std::runtime_error& e__) {                                              \
+            EXPECT_EQ(std::string(e__.what()).rfind(std::string(prefix), 0), 0u)               \
+                << "what(): " << e__.what();                                                   \
+        } catch (const std::exception& e__) {                                                  \
+            ADD_FAILURE() << "wrong exception type, what(): " << e__.what();                   \
+        } catch (...) {                                                                        \
+            ADD_FAILURE() << "non-std exception thrown";                                       \
+        }                                                                                      \
+    } while (0)
+
+// Expects the exact failure and that the database is unchanged afterwards (whole snapshot,
+// including an open transaction's state).
+#define EXPECT_FAILS_UNCHANGED(db, stmt, expected)                         \
+    do {                                                                   \
+        const std::string before__ = ::quiver::test::snapshot(db);         \
+        const bool in_tx__ = (db).in_transaction();                        \
+        EXPECT_THROW_MSG(stmt, expected);                                  \
+        EXPECT_EQ(::quiver::test::snapshot(db), before__)                  \
+            << "database changed by a failed call";                        \
+        EXPECT_EQ((db).in_transaction(), in_tx__);                         \
+    } while (0)
+
+#define EXPECT_FAILS_UNCHANGED_PREFIX(db, stmt, prefix)                    \
+    do {                                                                   \
+        const std::string before__ = ::quiver::test::snapshot(db);         \
+        const bool in_tx__ = (db).in_transaction();                        \
+        EXPECT_THROW_PREFIX(stmt, prefix);                                 \
+        EXPECT_EQ(::quiver::test::snapshot(db), before__)                  \
+            << "database changed by a failed call";                        \
+        EXPECT_EQ((db).in_transaction(), in_tx__);                         \
+    } while (0)
+
+#endif  // QUIVER_TESTS_CPP_TEST_HELPERS_H

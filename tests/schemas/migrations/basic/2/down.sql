@@ -1,0 +1,2 @@
+DROP TABLE Collection_vector_values;
+ALTER TABLE Collection DROP COLUMN quantity;

@@ -1,0 +1,1 @@
+-- down for naming/1

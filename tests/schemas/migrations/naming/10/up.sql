@@ -1,0 +1,1 @@
+-- migrations/naming/10 (only used by Migrations directory-listing tests)

@@ -1,0 +1,1 @@
+-- migrations/naming/abc (only used by Migrations directory-listing tests)
