@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,11 @@ struct Database::Impl {
     // User SQL from query_*: kept apart and bounded, since callers may send any text.
     detail::StatementCache query_statements;
     std::optional<Schema> schema;
+    // Facts read with the schema that let create_element skip the per-call savepoint inside a
+    // user transaction (see create.cpp): a create can then be undone exactly by deleting what
+    // it inserted. False when any trigger or ON CONFLICT clause could add side effects.
+    bool creates_undoable = false;
+    std::set<std::string> autoincrement_tables;
 
     Impl(std::string db_path, const DatabaseOptions& options);
     ~Impl();

@@ -105,6 +105,17 @@ Schema Schema::from_database(sqlite3* db) {
         load_indexes(db, table);
         schema.tables_.emplace(name, std::move(table));
     }
+    for (const auto& [name, table] : schema.tables_) {
+        std::optional<GroupTableType> type;
+        if (schema.is_vector_table(name)) {
+            type = GroupTableType::Vector;
+        } else if (schema.is_set_table(name)) {
+            type = GroupTableType::Set;
+        } else if (schema.is_time_series_table(name)) {
+            type = GroupTableType::TimeSeries;
+        }
+        if (type) schema.groups_[schema.get_parent_collection(name)].push_back({name, *type});
+    }
     return schema;
 }
 
@@ -210,20 +221,14 @@ std::vector<Schema::TableMatch> Schema::find_all_tables_for_column(const std::st
     std::vector<TableMatch> matches;
     // The structural columns of group tables are never array attributes.
     if (column == "id" || column == "vector_index") return matches;
+    const auto groups = groups_.find(collection);
+    if (groups == groups_.end()) return matches;
+    // C_vector_<column> comes first, then every other group table having the column.
     const auto exact = vector_table_name(collection, column);
     const auto* exact_table = get_table(exact);
     if (exact_table && exact_table->has_column(column)) matches.push_back({exact, GroupTableType::Vector});
-    const auto prefix = collection + "_";
-    for (const auto& [name, table] : tables_) {
-        if (name == exact || !starts_with(name, prefix) || !table.has_column(column)) continue;
-        if (get_parent_collection(name) != collection) continue;
-        if (is_vector_table(name)) {
-            matches.push_back({name, GroupTableType::Vector});
-        } else if (is_set_table(name)) {
-            matches.push_back({name, GroupTableType::Set});
-        } else if (is_time_series_table(name)) {
-            matches.push_back({name, GroupTableType::TimeSeries});
-        }
+    for (const auto& group : groups->second) {
+        if (group.table_name != exact && get_table(group.table_name)->has_column(column)) matches.push_back(group);
     }
     return matches;
 }

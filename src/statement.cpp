@@ -13,7 +13,9 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string quote_identifier(std::string_view name) {
-    std::string out("\"");
+    std::string out;
+    out.reserve(name.size() + 2);
+    out.push_back('"');
     for (char c : name) {
         if (c == '"') out.push_back('"');
         out.push_back(c);
@@ -37,6 +39,14 @@ void Statement::bind(int index, int64_t value) {
 }
 
 void Statement::bind(int index, const Value& value) {
+    bind_value(index, value, SQLITE_TRANSIENT);
+}
+
+void Statement::bind_borrowed(int index, const Value& value) {
+    bind_value(index, value, SQLITE_STATIC);
+}
+
+void Statement::bind_value(int index, const Value& value, sqlite3_destructor_type text_lifetime) {
     int rc = SQLITE_OK;
     switch (value.index()) {
     case 0: rc = sqlite3_bind_null(stmt_, index); break;
@@ -46,7 +56,7 @@ void Statement::bind(int index, const Value& value) {
         const auto text = trim(std::get<std::string>(value));
         // A whitespace-only string is "" (never NULL): an empty view may have a null data().
         rc = sqlite3_bind_text(stmt_, index, text.empty() ? "" : text.data(),
-                               static_cast<int>(text.size()), SQLITE_TRANSIENT);
+                               static_cast<int>(text.size()), text_lifetime);
         break;
     }
     }

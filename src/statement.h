@@ -47,8 +47,11 @@ public:
     sqlite3_stmt* raw() const { return stmt_; }
     int parameter_count() const { return sqlite3_bind_parameter_count(stmt_); }
 
-    // 1-based. Strings are trimmed.
+    // 1-based. Strings are trimmed (and copied by SQLite).
     void bind(int index, const Value& value);
+    // Same, without copying strings: only for values that outlive the next step() (the write
+    // hot paths bind plan values that live until the call returns).
+    void bind_borrowed(int index, const Value& value);
     void bind(int index, int64_t value);
     void bind_all(const std::vector<Value>& values);
 
@@ -69,6 +72,8 @@ public:
     Value column_value(int i) const;
 
 private:
+    void bind_value(int index, const Value& value, sqlite3_destructor_type text_lifetime);
+
     sqlite3* db_;
     sqlite3_stmt* stmt_;
     bool owned_;

@@ -77,6 +77,7 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
     struct Routed {
         const std::string* name;
         std::vector<Schema::TableMatch> tables;
+        const std::vector<Value>* values;  // the element's own array, or its resolved copy
     };
     std::vector<Routed> routed;
     plan.resolved_arrays.reserve(element.arrays().size());
@@ -94,13 +95,20 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
                                 collection.name + "'");
         }
         // Labels are resolved with the FK definition of the first table the array goes to.
+        // Only arrays holding strings for an FK or INTEGER column need a resolved copy.
         const auto& first = *schema.get_table(tables.front().table_name);
-        std::vector<Value> resolved;
-        resolved.reserve(values.size());
-        for (const auto& v : values) resolved.push_back(resolve_value(impl, first, name, v));
-        for (const auto& match : tables) types.validate_array(op, match.table_name, name, resolved);
-        plan.resolved_arrays.push_back(std::move(resolved));
-        routed.push_back({&name, std::move(tables)});
+        const std::vector<Value>* source = &values;
+        const bool has_strings = std::any_of(values.begin(), values.end(),
+                                             [](const Value& v) { return std::holds_alternative<std::string>(v); });
+        if (has_strings && (find_foreign_key(first, name) || first.get_data_type(name) == DataType::Integer)) {
+            std::vector<Value> resolved;
+            resolved.reserve(values.size());
+            for (const auto& v : values) resolved.push_back(resolve_value(impl, first, name, v));
+            plan.resolved_arrays.push_back(std::move(resolved));
+            source = &plan.resolved_arrays.back();
+        }
+        for (const auto& match : tables) types.validate_array(op, match.table_name, name, *source);
+        routed.push_back({&name, std::move(tables), source});
     }
 
     for (size_t i = 0; i < routed.size(); ++i) {
@@ -112,7 +120,7 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
                 it = plan.groups.end() - 1;
             }
             it->columns.push_back(*routed[i].name);
-            it->arrays.push_back(&plan.resolved_arrays[i]);
+            it->arrays.push_back(routed[i].values);
         }
     }
     std::sort(plan.groups.begin(), plan.groups.end(), [](const GroupWrite& a, const GroupWrite& b) {
@@ -151,7 +159,7 @@ void insert_group_rows(Database::Impl& impl, int64_t id, const GroupWrite& group
         stmt.bind(1, id);
         if (vector) stmt.bind(2, static_cast<int64_t>(row + 1));
         for (size_t c = 0; c < group.arrays.size(); ++c) {
-            stmt.bind(first_value + static_cast<int>(c), (*group.arrays[c])[row]);
+            stmt.bind_borrowed(first_value + static_cast<int>(c), (*group.arrays[c])[row]);
         }
         stmt.run();
         stmt.reset();

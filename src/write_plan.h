@@ -19,13 +19,14 @@ struct GroupWrite {
     const TableDefinition* table;
     GroupTableType type;
     std::vector<std::string> columns;               // array names, in element (name) order
-    std::vector<const std::vector<Value>*> arrays;  // parallel to columns, resolved values
+    std::vector<const std::vector<Value>*> arrays;  // parallel to columns; the element's own
+                                                    // arrays or their label-resolved copies
     size_t row_count = 0;
 };
 
 struct WritePlan {
     std::vector<std::pair<std::string, Value>> scalars;  // resolved, in name order
-    std::vector<std::vector<Value>> resolved_arrays;     // storage the GroupWrites point into
+    std::vector<std::vector<Value>> resolved_arrays;     // label-resolved copies of arrays
     std::vector<GroupWrite> groups;                      // vector, then set, then time series
 };
 

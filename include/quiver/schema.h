@@ -96,6 +96,9 @@ public:
 
 private:
     std::map<std::string, TableDefinition> tables_;
+    // collection -> its vector, set and time-series tables (alphabetical), built at load so
+    // array routing does not scan every table on each write.
+    std::map<std::string, std::vector<TableMatch>> groups_;
 };
 
 }  // namespace quiver
