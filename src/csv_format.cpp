@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <system_error>
 
 #ifdef _WIN32
@@ -87,6 +88,11 @@ std::optional<double> parse_float(std::string_view text) {
     if (i < n && (text[i] == '+' || text[i] == '-')) {
         negative = text[i] == '-';
         ++i;
+    }
+    // Infinities are written as "inf"/"-inf" by export (std::to_chars) and must read back (D8).
+    // NaN stays invalid: SQLite would store it as NULL.
+    if (n - i == 3 && fold_case(std::string(text.substr(i))) == "inf") {
+        return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
     }
     const size_t mantissa_start = i;
     size_t int_digits = 0;
@@ -218,6 +224,8 @@ std::optional<DateTime> parse_date_time(std::string_view text, const std::string
     const char* end = strptime(input.c_str(), format.c_str(), &tm);
     if (end == nullptr || *end != '\0') return std::nullopt;
 #endif
+    // %s (seconds since the epoch) can yield years whose tm_year + 1900 overflows int.
+    if (tm.tm_year > std::numeric_limits<int>::max() - 1900) return std::nullopt;
     DateTime v;
     v.year = tm.tm_year + 1900;
     v.month = tm.tm_mon + 1;

@@ -1,6 +1,8 @@
 // CSV import (semantics §8.3-§8.5, D3, D9): the file is read and pre-processed (sep= line,
 // separator detection, Excel trailing separators), parsed with libcsv, validated completely,
 // and only then written under the atomic guard with foreign keys enforced.
+#include "quiver/type_validator.h"
+
 #include "csv_format.h"
 #include "database_impl.h"
 #include "errors.h"
@@ -410,7 +412,12 @@ void Database::import_csv(const std::string& collection, const std::string& grou
                 values[r][c] = *parsed;
                 break;
             }
-            case CellKind::Text: values[r][c] = cell; break;
+            case CellKind::Text:
+                // The same content rules as every other write (UTF-8, no embedded NUL).
+                TypeValidator::validate_value("import_csv", "column '" + name + "' row " + std::to_string(r + 1),
+                                              DataType::Text, Value(cell));
+                values[r][c] = cell;
+                break;
             case CellKind::Skip: break;
             }
         }

@@ -151,15 +151,18 @@ Database Database::from_schema(const std::string& db_path, const std::string& sc
                                const DatabaseOptions& options) {
     std::error_code ec;
     if (!std::filesystem::exists(schema_path, ec)) detail::fail_not_found("Schema file", schema_path);
-    if (db_path != ":memory:") std::filesystem::remove(db_path, ec);
-
-    auto impl = std::make_unique<Impl>(db_path, options);
-    impl->logger->info("Applying schema from: {}", schema_path);
+    // Read the schema before touching the database file, so a bad schema path loses nothing.
     std::ifstream in(schema_path, std::ios::binary);
     if (!in || std::filesystem::is_directory(schema_path, ec)) {
         detail::fail_failed("apply_schema", "could not open file: " + schema_path);
     }
     const std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Only a regular file is replaced; a directory (or anything else) at db_path is left
+    // alone and fails to open below.
+    if (db_path != ":memory:" && std::filesystem::is_regular_file(db_path, ec)) std::filesystem::remove(db_path, ec);
+
+    auto impl = std::make_unique<Impl>(db_path, options);
+    impl->logger->info("Applying schema from: {}", schema_path);
     if (sql.empty()) detail::fail_cannot("apply_schema", "schema file is empty: " + schema_path);
 
     in_one_transaction(*impl, [&] {

@@ -1,13 +1,34 @@
 // Parameterised queries (D7): first column of the first row; every row is stepped.
+#include "quiver/type_validator.h"
+
 #include "database_impl.h"
 #include "errors.h"
+
+#include <cmath>
 
 namespace quiver {
 namespace {
 
 constexpr size_t kMaxCachedQueries = 256;
 
-std::optional<Value> run_query(Database::Impl& impl, const std::string& sql, const std::vector<Value>& params) {
+// Parameters go through the same content checks as element values: a NaN would bind as NULL,
+// and a string that is not valid UTF-8 (or holds a NUL byte) would not round-trip.
+// "Cannot <op>: NaN is not allowed for parameter <i>" / "... invalid UTF-8 in parameter <i>" (0-based).
+void validate_params(const char* op, const std::vector<Value>& params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+        const auto& value = params[i];
+        if (const auto* d = std::get_if<double>(&value)) {
+            if (std::isnan(*d)) {
+                TypeValidator::validate_value(op, "parameter " + std::to_string(i), DataType::Real, value);
+            }
+        } else if (std::holds_alternative<std::string>(value)) {
+            TypeValidator::validate_value(op, "parameter " + std::to_string(i), DataType::Text, value);
+        }
+    }
+}
+
+std::optional<Value> run_query(Database::Impl& impl, const char* op, const std::string& sql,
+                               const std::vector<Value>& params) {
     if (impl.query_statements.size() >= kMaxCachedQueries) impl.query_statements.clear();
     auto stmt = impl.query_statements.get(sql);
     if (!stmt.valid()) return std::nullopt;  // no statement in the text
@@ -16,6 +37,7 @@ std::optional<Value> run_query(Database::Impl& impl, const std::string& sql, con
         detail::fail_failed("execute statement", "expected " + std::to_string(expected) +
                                                      " bound parameter(s) but got " + std::to_string(params.size()));
     }
+    validate_params(op, params);
     stmt.bind_all(params);
     std::optional<Value> first;
     while (stmt.step()) {
@@ -30,19 +52,19 @@ std::optional<Value> run_query(Database::Impl& impl, const std::string& sql, con
 }  // namespace
 
 std::optional<std::string> Database::query_string(const std::string& sql, const std::vector<Value>& params) {
-    auto value = run_query(*impl_, sql, params);
+    auto value = run_query(*impl_, "query_string", sql, params);
     if (value && std::holds_alternative<std::string>(*value)) return std::get<std::string>(std::move(*value));
     return std::nullopt;
 }
 
 std::optional<int64_t> Database::query_integer(const std::string& sql, const std::vector<Value>& params) {
-    auto value = run_query(*impl_, sql, params);
+    auto value = run_query(*impl_, "query_integer", sql, params);
     if (value && std::holds_alternative<int64_t>(*value)) return std::get<int64_t>(*value);
     return std::nullopt;
 }
 
 std::optional<double> Database::query_float(const std::string& sql, const std::vector<Value>& params) {
-    auto value = run_query(*impl_, sql, params);
+    auto value = run_query(*impl_, "query_float", sql, params);
     if (!value) return std::nullopt;
     if (const auto* d = std::get_if<double>(&*value)) return *d;
     if (const auto* i = std::get_if<int64_t>(&*value)) return static_cast<double>(*i);

@@ -1,4 +1,6 @@
 // The time-series files table: one row of file paths per collection.
+#include "quiver/type_validator.h"
+
 #include "database_impl.h"
 #include "errors.h"
 
@@ -53,6 +55,8 @@ void Database::update_time_series_files(const std::string& collection,
         if (!table.has_column(column)) {
             detail::fail_cannot(op, "column '" + column + "' not found in table '" + table.name + "'");
         }
+        // Paths are TEXT values: the same content checks as element strings (valid UTF-8, no NUL).
+        if (path) TypeValidator::validate_value(op, "column '" + column + "'", DataType::Text, Value(*path));
     }
 
     std::string sql = "INSERT INTO " + quote_identifier(table.name) + " (";

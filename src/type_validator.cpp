@@ -1,8 +1,20 @@
 // The write-type rules (D1): int64 fits INTEGER and REAL, double only REAL, strings only
 // TEXT and DATE_TIME, NULL fits anything.
+//
+// The same single path also rejects values that SQLite would not store faithfully (see
+// docs/reliability.md, "Bad input"):
+//   - NaN: SQLite binds a NaN double as NULL, which would be a silent NULL (D14);
+//   - strings that are not valid UTF-8 (SQLite would store the bytes as TEXT that no binding
+//     can decode), or that hold an embedded NUL byte (every char* reader would truncate it).
+// +-Inf is an ordinary REAL value and passes.
 #include "quiver/type_validator.h"
 
 #include "errors.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
 
 namespace quiver {
 namespace {
@@ -24,16 +36,93 @@ bool fits(DataType expected, const Value& value) {
     }
 }
 
+// RFC 3629 UTF-8: no overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {  // ASCII fast path, eight bytes at a time
+            uint64_t block = 0;
+            std::memcpy(&block, p + i, sizeof block);
+            if ((block & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const unsigned char lead = p[i];
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t length = 0;
+        uint32_t code_point = 0;
+        uint32_t minimum = 0;
+        if ((lead & 0xE0) == 0xC0) {
+            length = 2;
+            code_point = lead & 0x1Fu;
+            minimum = 0x80;
+        } else if ((lead & 0xF0) == 0xE0) {
+            length = 3;
+            code_point = lead & 0x0Fu;
+            minimum = 0x800;
+        } else if ((lead & 0xF8) == 0xF0) {
+            length = 4;
+            code_point = lead & 0x07u;
+            minimum = 0x10000;
+        } else {
+            return false;  // a continuation byte or 0xF8..0xFF where a sequence must start
+        }
+        if (n - i < length) return false;  // truncated sequence
+        for (size_t k = 1; k < length; ++k) {
+            const unsigned char next = p[i + k];
+            if ((next & 0xC0) != 0x80) return false;
+            code_point = (code_point << 6) | (next & 0x3Fu);
+        }
+        if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+enum class Problem { None, NaN, EmbeddedNul, InvalidUtf8 };
+
+// What is wrong with the content of a value (independent of its column type).
+Problem content_problem(const Value& value) {
+    if (const auto* d = std::get_if<double>(&value)) {
+        return std::isnan(*d) ? Problem::NaN : Problem::None;
+    }
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        if (s->empty()) return Problem::None;
+        if (std::memchr(s->data(), '\0', s->size()) != nullptr) return Problem::EmbeddedNul;
+        if (!is_valid_utf8(*s)) return Problem::InvalidUtf8;
+    }
+    return Problem::None;
+}
+
+[[noreturn]] void fail_content(std::string_view caller, const std::string& context, Problem problem) {
+    switch (problem) {
+    case Problem::NaN: detail::fail_cannot(caller, "NaN is not allowed for " + context);
+    case Problem::EmbeddedNul: detail::fail_cannot(caller, "embedded NUL character in " + context);
+    default: detail::fail_cannot(caller, "invalid UTF-8 in " + context);
+    }
+}
+
 }  // namespace
 
 TypeValidator::TypeValidator(const Schema& schema) : schema_(schema) {}
 
 void TypeValidator::validate_value(const std::string& caller, const std::string& context,
                                    DataType expected_type, const Value& value) {
-    if (fits(expected_type, value)) return;
-    detail::fail_cannot(caller, "type mismatch for " + context + ": expected " +
-                                    data_type_to_string(expected_type) + ", got " +
-                                    value_type_name(value));
+    if (!fits(expected_type, value)) {
+        detail::fail_cannot(caller, "type mismatch for " + context + ": expected " +
+                                        data_type_to_string(expected_type) + ", got " +
+                                        value_type_name(value));
+    }
+    const Problem problem = content_problem(value);
+    if (problem != Problem::None) fail_content(caller, context, problem);
 }
 
 void TypeValidator::validate_scalar(const std::string& caller, const std::string& table,
@@ -45,7 +134,7 @@ void TypeValidator::validate_array(const std::string& caller, const std::string&
                                    const std::string& column, const std::vector<Value>& values) const {
     const auto type = schema_.get_data_type(table, column);
     for (size_t i = 0; i < values.size(); ++i) {
-        if (fits(type, values[i])) continue;
+        if (fits(type, values[i]) && content_problem(values[i]) == Problem::None) continue;
         validate_value(caller, "array '" + column + "' index " + std::to_string(i), type, values[i]);
     }
 }

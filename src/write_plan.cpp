@@ -21,11 +21,15 @@ const ForeignKey* find_foreign_key(const TableDefinition& table, const std::stri
 }
 
 // A string for an FK column is a label; a string for any other INTEGER column is an error.
-Value resolve_value(Database::Impl& impl, const TableDefinition& table, const std::string& column,
+Value resolve_value(Database::Impl& impl, const char* op, const TableDefinition& table, const std::string& column,
                     const Value& value) {
     const auto* text = std::get_if<std::string>(&value);
     if (!text) return value;
-    if (const auto* fk = find_foreign_key(table, column)) return resolve_label(impl, fk->to_table, *text);
+    if (const auto* fk = find_foreign_key(table, column)) {
+        // A label must be valid text before it is looked up (and echoed in a message).
+        TypeValidator::validate_value(op, "column '" + column + "'", DataType::Text, value);
+        return resolve_label(impl, fk->to_table, *text);
+    }
     if (table.get_data_type(column) == DataType::Integer) {
         fail_cannot("resolve attribute", "'" + column + "' is INTEGER but received string '" + *text +
                                              "' (not a foreign key)");
@@ -68,7 +72,7 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
 
     for (const auto& [name, value] : element.scalars()) {
         Database::Impl::require_column(op, collection, name);
-        Value resolved = resolve_value(impl, collection, name, value);
+        Value resolved = resolve_value(impl, op, collection, name, value);
         types.validate_scalar(op, collection.name, name, resolved);
         plan.scalars.emplace_back(name, std::move(resolved));
     }
@@ -103,7 +107,7 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
         if (has_strings && (find_foreign_key(first, name) || first.get_data_type(name) == DataType::Integer)) {
             std::vector<Value> resolved;
             resolved.reserve(values.size());
-            for (const auto& v : values) resolved.push_back(resolve_value(impl, first, name, v));
+            for (const auto& v : values) resolved.push_back(resolve_value(impl, op, first, name, v));
             plan.resolved_arrays.push_back(std::move(resolved));
             source = &plan.resolved_arrays.back();
         }

@@ -7,6 +7,7 @@
 
 #include "quiver/export.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -14,9 +15,18 @@ namespace quiver {
 
 class Database;
 
+struct LuaRunnerOptions {
+    // Maximum number of Lua VM instructions one run() may execute; 0 = unlimited. When the
+    // budget is exhausted the script fails with "Cannot run: instruction limit of <n> exceeded"
+    // (run() throws "Lua error: Cannot run: instruction limit of <n> exceeded"); pcall cannot
+    // swallow it. Time spent inside a single library call (e.g. a long string.rep) is not counted.
+    uint64_t instruction_limit = 0;
+};
+
 class QUIVER_API LuaRunner {
 public:
     explicit LuaRunner(Database& db);
+    LuaRunner(Database& db, const LuaRunnerOptions& options);
     ~LuaRunner();
     LuaRunner(const LuaRunner&) = delete;
     LuaRunner& operator=(const LuaRunner&) = delete;

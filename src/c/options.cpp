@@ -7,7 +7,11 @@ quiver::DatabaseOptions to_database_options(const quiver_database_options_t* opt
     quiver::DatabaseOptions result;
     if (options == nullptr) return result;
     result.read_only = options->read_only != 0;
-    const auto level = static_cast<int>(options->console_level);
+    // A C caller may store any int in the enum field; loading an out-of-range value through the
+    // C++ enum type is undefined behaviour (UBSan: invalid enum load), so read the bytes as an int.
+    int level = 0;
+    static_assert(sizeof(options->console_level) == sizeof(level));
+    std::memcpy(&level, &options->console_level, sizeof(level));
     // An out-of-range level is treated as Info.
     result.console_level = (level >= QUIVER_LOG_DEBUG && level <= QUIVER_LOG_OFF)
                                ? static_cast<quiver::LogLevel>(level)

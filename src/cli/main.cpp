@@ -1,7 +1,7 @@
 // quiver_cli: open (or create) a Quiver database and run a Lua script against it.
 //
 //   quiver_cli [-h] [-v] [--schema FILE] [--migrations DIR] [--read-only]
-//              [--log-level LEVEL] database [script]
+//              [--log-level LEVEL] [--max-instructions N] database [script]
 //
 // Exit codes: 0 success (also --help/--version), 2 usage errors, 1 everything else.
 // Nothing is printed except parser/usage messages, errors (stderr), what the script prints
@@ -11,6 +11,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -37,6 +40,20 @@ bool parse_log_level(const std::string& text, quiver::LogLevel& level) {
     }
     level = it->second;
     return true;
+}
+
+// --max-instructions: decimal digits only (no sign, no hex, no exponent), within uint64_t.
+bool parse_instruction_limit(const std::string& text, uint64_t& limit) {
+    if (text.empty()) {
+        return false;
+    }
+    const auto* first = text.data();
+    const auto* last = text.data() + text.size();
+    if (!std::all_of(first, last, [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+    }
+    const auto [end, ec] = std::from_chars(first, last, limit);
+    return ec == std::errc() && end == last;
 }
 
 // Reads the whole file in binary mode and strips a leading UTF-8 byte-order mark.
@@ -70,6 +87,7 @@ int main(int argc, char** argv) {
     std::string migrations_path;
     std::string log_level_text = "warn";
     bool read_only = false;
+    std::string max_instructions_text = "0";
 
     app.set_version_flag("-v,--version", std::string("quiver_cli ") + QUIVER_VERSION,
                          "Print the version and exit");
@@ -85,6 +103,16 @@ int main(int argc, char** argv) {
     app.add_option("--log-level", log_level_text,
                    "Console log level: debug, info, warn, error or off (default: warn)")
         ->type_name("LEVEL");
+    app.add_option("--max-instructions", max_instructions_text,
+                   "Stop the script after N Lua VM instructions (default: 0 = unlimited)")
+        ->type_name("N")
+        ->check(
+            [](const std::string& text) {
+                uint64_t ignored = 0;
+                return parse_instruction_limit(text, ignored)
+                           ? std::string()
+                           : "must be a non-negative decimal integer, got '" + text + "'";
+            });
     app.add_option("database", database_path, "Database file path or :memory:")->required();
     auto* script_opt = app.add_option("script", script_path, "Lua script file to run");
 
@@ -119,6 +147,8 @@ int main(int argc, char** argv) {
             throw std::runtime_error("Unknown log level: " + log_level_text);
         }
         const quiver::DatabaseOptions options{.read_only = read_only, .console_level = level};
+        uint64_t max_instructions = 0;
+        parse_instruction_limit(max_instructions_text, max_instructions);  // validated by the parser
 
         // 6. Open the database, read the script, run it.
         quiver::Database db = [&] {
@@ -131,7 +161,7 @@ int main(int argc, char** argv) {
             return quiver::Database(database_path, options);
         }();
         const std::string script = read_script(script_path);
-        quiver::LuaRunner runner(db);
+        quiver::LuaRunner runner(db, quiver::LuaRunnerOptions{.instruction_limit = max_instructions});
         runner.run(script);
     } catch (const std::exception& e) {
         // 7. Any failure: its message, exit 1.

@@ -200,11 +200,134 @@ void set_array(const Call& call, Element& element, const std::string& name) {
     }
 }
 
-}  // namespace
+// --- fast path ---
+//
+// The common, well-formed element table is converted in one lua_next pass over the element and
+// one over each array (in-order sequences only), without sorting names, re-looking up values or
+// reading arrays twice. Anything unusual (a non-string name, an unsupported type, an empty array,
+// a hole, an array in hash order, mixed strings and numbers) makes it give up with the stack
+// restored; the checked conversion below then runs from scratch and reports the exact error in
+// sorted-name order. Both produce the same Element for every table the fast path accepts.
 
-Element to_element(const Call& call, int idx) {
+// Converts the array table at absolute index t; false (stack unchanged) when not the fast case.
+bool fast_array(lua_State* L, int t, Element& element, const std::string& name) {
+    const auto n = static_cast<lua_Integer>(lua_rawlen(L, t));
+    if (n <= 0) {
+        return false;
+    }
+    const size_t reserve = static_cast<size_t>(std::min<lua_Integer>(n, 4096));
+    lua_Integer count = 0;
+    lua_pushnil(L);
+    if (lua_next(L, t) == 0) {
+        return false;
+    }
+    // Keys must come as 1, 2, ..., n (array-part order): checked for every entry.
+    auto next_key_ok = [&] {
+        return lua_isinteger(L, -2) && lua_tointeger(L, -2) == count + 1;
+    };
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        std::vector<std::string> strings;
+        strings.reserve(reserve);
+        do {
+            size_t len = 0;
+            const char* s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : nullptr;
+            if (s == nullptr || !next_key_ok()) {
+                lua_pop(L, 2);
+                return false;
+            }
+            strings.emplace_back(s, len);
+            ++count;
+            lua_pop(L, 1);
+        } while (lua_next(L, t) != 0);
+        if (count != n) {
+            return false;
+        }
+        element.set(name, strings);
+        return true;
+    }
+    std::vector<int64_t> integers;
+    std::vector<double> floats;  // used from the first float on
+    integers.reserve(reserve);
+    bool all_integers = true;
+    do {
+        if (lua_type(L, -1) != LUA_TNUMBER || !next_key_ok()) {
+            lua_pop(L, 2);
+            return false;
+        }
+        if (lua_isinteger(L, -1)) {
+            const auto v = static_cast<int64_t>(lua_tointeger(L, -1));
+            if (all_integers) {
+                integers.push_back(v);
+            } else {
+                floats.push_back(static_cast<double>(v));
+            }
+        } else {
+            if (all_integers) {
+                all_integers = false;
+                floats.reserve(reserve);
+                for (const auto v : integers) floats.push_back(static_cast<double>(v));
+            }
+            floats.push_back(static_cast<double>(lua_tonumber(L, -1)));
+        }
+        ++count;
+        lua_pop(L, 1);
+    } while (lua_next(L, t) != 0);
+    if (count != n) {
+        return false;
+    }
+    if (all_integers) {
+        element.set(name, integers);
+    } else {
+        element.set(name, floats);
+    }
+    return true;
+}
+
+// The whole element table at absolute index idx; false (stack restored) when not the fast case.
+bool fast_element(lua_State* L, int idx, Element& element) {
+    const int top = lua_gettop(L);
+    std::string name;
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        if (lua_type(L, -2) != LUA_TSTRING) {  // checked first: lua_tolstring must not convert keys
+            lua_settop(L, top);
+            return false;
+        }
+        size_t len = 0;
+        const char* key = lua_tolstring(L, -2, &len);
+        name.assign(key, len);
+        switch (lua_type(L, -1)) {
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, -1)) {
+                element.set(name, static_cast<int64_t>(lua_tointeger(L, -1)));
+            } else {
+                element.set(name, static_cast<double>(lua_tonumber(L, -1)));
+            }
+            break;
+        case LUA_TSTRING: {
+            size_t value_len = 0;
+            const char* value = lua_tolstring(L, -1, &value_len);
+            element.set(name, std::string(value, value_len));
+            break;
+        }
+        case LUA_TTABLE:
+            if (!fast_array(L, lua_gettop(L), element, name)) {
+                lua_settop(L, top);
+                return false;
+            }
+            break;
+        default:
+            lua_settop(L, top);
+            return false;
+        }
+        lua_pop(L, 1);
+    }
+    return true;
+}
+
+// --- checked path: sorted names, every rule, exact messages ---
+Element to_element_checked(const Call& call, int idx) {
     lua_State* L = call.state();
-    idx = lua_absindex(L, idx);
     Element element;
     for (const auto& name : string_keys(call, idx, "attribute names")) {
         raw_get_field(L, idx, name);
@@ -228,6 +351,20 @@ Element to_element(const Call& call, int idx) {
         lua_pop(L, 1);
     }
     return element;
+}
+
+}  // namespace
+
+Element to_element(const Call& call, int idx) {
+    lua_State* L = call.state();
+    idx = lua_absindex(L, idx);
+    {
+        Element element;
+        if (fast_element(L, idx, element)) {
+            return element;
+        }
+    }
+    return to_element_checked(call, idx);
 }
 
 std::vector<Value> to_params(const Call& call, int idx) {

@@ -3,17 +3,52 @@
 // Sandbox (D13): only base, string, table, math, utf8 and coroutine are opened; dofile and
 // loadfile are removed; io, os, package (require) and debug are never loaded. Chunks are
 // loaded in text mode only (run() and load()), so precompiled bytecode cannot be injected.
+//
+// Instruction limit (LuaRunnerOptions::instruction_limit): a count hook charges the executed
+// VM instructions of each run() against the budget, in steps of at most kHookStep; when the
+// budget is spent it raises "Cannot run: instruction limit of <n> exceeded" and re-arms itself
+// to fire on every following instruction, so a pcall/coroutine around the loop cannot swallow it.
 #include "quiver/lua_runner.h"
 
 #include "lua/lua_convert.h"
 #include "quiver/database.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
 namespace quiver {
 
 namespace {
+
+// The budget of one runner; the hook finds it through the state's extra space (which every
+// coroutine inherits from the main thread).
+struct InstructionBudget {
+    uint64_t limit = 0;  // 0 = unlimited (no hook installed)
+    uint64_t remaining = 0;
+};
+
+constexpr uint64_t kHookStep = 1000;
+
+InstructionBudget* budget_of(lua_State* L) {
+    return *static_cast<InstructionBudget**>(lua_getextraspace(L));
+}
+
+// Count hook: runs every lua_gethookcount(L) instructions of the thread L. Holds no C++ objects
+// with destructors (lua_error longjmps out of it).
+void count_hook(lua_State* L, lua_Debug* /*ar*/) {
+    InstructionBudget* budget = budget_of(L);
+    if (budget == nullptr || budget->limit == 0) return;
+    const auto spent = static_cast<uint64_t>(lua_gethookcount(L));
+    budget->remaining = spent >= budget->remaining ? 0 : budget->remaining - spent;
+    if (budget->remaining == 0) {
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);  // keep failing until run() ends
+        lua_pushfstring(L, "Cannot run: instruction limit of %I exceeded", static_cast<lua_Integer>(budget->limit));
+        lua_error(L);
+    }
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, static_cast<int>(std::min(budget->remaining, kHookStep)));
+}
 
 // load(chunk [, chunkname [, mode [, env]]]) with the mode forced to text. The original base
 // `load` is upvalue 1.
@@ -34,6 +69,53 @@ int load_text_only(lua_State* L) {
     }
     lua_call(L, pushed, LUA_MULTRET);
     return lua_gettop(L) - nargs;
+}
+
+// With an instruction limit, two places where Lua runs code with hooks disabled are closed:
+//
+// 1. xpcall: an error raised from the count hook calls the message handler before unwinding,
+//    while hooks are still off, so `xpcall(f, function() while true do end end)` would never
+//    stop. This xpcall runs f under pcall and calls the handler after unwinding (hooks on).
+//    Without the debug library a handler cannot tell the difference, except that it cannot yield
+//    (as before) and an error inside the handler becomes xpcall's second result.
+int xpcall_finish(lua_State* L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {  // the error object is on top
+        lua_pushvalue(L, 2);                         // handler
+        lua_rotate(L, -2, 1);                        // handler, error
+        lua_pcall(L, 1, 1, 0);                       // its result, or its own error
+        lua_pushboolean(L, 0);
+        lua_rotate(L, -2, 1);
+        return 2;  // false, handler(error)
+    }
+    return lua_gettop(L) - static_cast<int>(extra);  // true, results...
+}
+
+int xpcall_unwound(lua_State* L) {
+    const int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);  // f's arguments follow true, f
+    const int status = lua_pcallk(L, n - 2, LUA_MULTRET, 0, 2, xpcall_finish);
+    return xpcall_finish(L, status, 2);
+}
+
+// 2. __gc finalizers run with hooks disabled (also from lua_close), so an endless finalizer
+//    could not be stopped. setmetatable refuses a metatable with a __gc field (a field added
+//    later does not mark the object for finalization).
+int setmetatable_without_gc(lua_State* L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        const bool has_gc = lua_rawget(L, 2) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (has_gc) {
+            return luaL_error(L, "Cannot setmetatable: __gc metamethods are not allowed with an instruction limit");
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
 }
 
 // Builds the sandbox. Runs inside lua_pcall, so it holds no C++ objects with destructors.
@@ -60,6 +142,13 @@ int setup_state(lua_State* L) {
     lua_getglobal(L, "load");
     lua_pushcclosure(L, load_text_only, 1);
     lua_setglobal(L, "load");
+    if (budget_of(L) != nullptr && budget_of(L)->limit != 0) {
+        lua_pushcfunction(L, xpcall_unwound);
+        lua_setglobal(L, "xpcall");
+        lua_getglobal(L, "setmetatable");
+        lua_pushcclosure(L, setmetatable_without_gc, 1);
+        lua_setglobal(L, "setmetatable");
+    }
 
     // The `Database` method table.
     lua_newtable(L);
@@ -109,6 +198,7 @@ std::string error_text(lua_State* L) {
 struct LuaRunner::Impl {
     Database* db = nullptr;
     lua_State* L = nullptr;
+    InstructionBudget budget;
 
     Impl() = default;
     Impl(const Impl&) = delete;
@@ -120,13 +210,17 @@ struct LuaRunner::Impl {
     }
 };
 
-LuaRunner::LuaRunner(Database& db) : impl_(std::make_unique<Impl>()) {
+LuaRunner::LuaRunner(Database& db) : LuaRunner(db, LuaRunnerOptions{}) {}
+
+LuaRunner::LuaRunner(Database& db, const LuaRunnerOptions& options) : impl_(std::make_unique<Impl>()) {
     impl_->db = &db;
+    impl_->budget.limit = options.instruction_limit;
     impl_->L = luaL_newstate();
     if (impl_->L == nullptr) {
         throw std::runtime_error("Lua error: cannot create Lua state");
     }
     lua_State* L = impl_->L;
+    *static_cast<InstructionBudget**>(lua_getextraspace(L)) = &impl_->budget;
     lua_pushcfunction(L, setup_state);
     lua_pushlightuserdata(L, &db);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
@@ -146,6 +240,10 @@ void LuaRunner::run(const std::string& script) {
     }
     lua_State* L = impl_->L;
     lua_settop(L, 0);
+    if (impl_->budget.limit != 0) {  // every run() gets the whole budget
+        impl_->budget.remaining = impl_->budget.limit;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, static_cast<int>(std::min(impl_->budget.limit, kHookStep)));
+    }
     // The chunk name is the script text itself, so messages read [string "..."]:line: ...
     int status = luaL_loadbufferx(L, script.data(), script.size(), script.c_str(), "t");
     if (status == LUA_OK) {

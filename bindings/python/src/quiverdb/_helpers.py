@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -32,6 +35,47 @@ def decode_string(ptr: Any) -> str | None:
     return ffi.string(ptr).decode("utf-8", errors="replace")
 
 
+# ----------------------------------------------------------------------------- fast paths
+#
+# ``ffi.new``, ``ffi.string`` and ``ffi.unpack`` are thin Python wrappers around functions of the
+# cffi backend (plus a type-name lookup for ``ffi.new("T[]")``). The bulk paths below call the
+# backend functions directly with ctypes resolved once; results are identical.
+
+_backend = getattr(ffi, "_backend", None)
+new_cdata: Any = getattr(_backend, "newp", None) or ffi.new
+unpack: Any = getattr(_backend, "unpack", None) or ffi.unpack
+string_at: Any = getattr(_backend, "string", None) or ffi.string
+
+CHAR_ARRAY = ffi.typeof("char[]")
+INT64_PTR = ffi.typeof("int64_t*")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large result of plain lists.
+
+    Bulk reads create one list per element; every one of them counts towards the collector's
+    thresholds, so a 100 000-element read would otherwise run several full collections over the
+    whole heap (about 10 % of the read) without finding anything: the lists hold only ints,
+    floats and strings. Nothing is changed when the collector is already disabled.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def decode_strings(array: Any, count: int) -> list[str | None]:
+    """Decode ``count`` C strings of a ``char**`` array (``None`` for NULL entries)."""
+    if count == 0:
+        return []
+    return [string_at(p).decode("utf-8", "replace") if p else None for p in unpack(array, count)]
+
+
 # ----------------------------------------------------------------------------- argument checks
 
 
@@ -39,17 +83,86 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
+# Values the C API cannot take are rejected here, before any C call, naming the argument:
+# - an int outside int64 (cffi would raise a bare OverflowError)            -> TypeError
+# - a str holding a NUL character (C would silently truncate it there), or
+#   a lone surrogate (not encodable as UTF-8)                               -> ValueError
+# Messages use the core's wording: "Cannot <op>: embedded NUL character in <context>",
+# "Cannot <op>: invalid UTF-8 in <context>", "... out of int64 range".
+INT64_MIN = -(1 << 63)
+INT64_MAX = (1 << 63) - 1
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be passed as a C string, or ``None`` when it can."""
+    if "\0" in text:
+        return "embedded NUL character"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return "invalid UTF-8"
+    return None
+
+
+def first_bad_text(texts: list[str]) -> tuple[int, str] | None:
+    """``(index, problem)`` of the first item of ``texts`` that cannot be a C string, else ``None``."""
+    joined = "".join(texts)  # one C-speed scan for the common, clean case
+    if "\0" not in joined and (joined.isascii() or text_problem(joined) is None):
+        return None
+    for i, text in enumerate(texts):
+        problem = text_problem(text)
+        if problem is not None:
+            return i, problem
+    return None
+
+
+def first_int_out_of_range(values: list[Any]) -> int | None:
+    """Index of the first item outside int64 in a list of ints (bools allowed), else ``None``."""
+    if not values or (min(values) >= INT64_MIN and max(values) <= INT64_MAX):
+        return None
+    for i, value in enumerate(values):
+        if not INT64_MIN <= value <= INT64_MAX:
+            return i
+    return None
+
+
+def first_int_beyond_double(values: list[Any]) -> int | None:
+    """Index of the first int in a list of numbers that cannot be converted to a C double."""
+    try:
+        # C-speed prefilter: summing absolute values raises OverflowError whenever some int is
+        # beyond the double range (and, rarely, when only a sum of ints is: checked exactly below).
+        sum(map(abs, values))
+        return None
+    except OverflowError:
+        pass
+    for i, value in enumerate(values):
+        if not isinstance(value, float):
+            try:
+                float(value)
+            except OverflowError:
+                return i
+    return None
+
+
 def require_str(op: str, name: str, value: object) -> bytes:
     """Validate a ``str`` argument and return it UTF-8 encoded."""
     if not isinstance(value, str):
         raise TypeError(f"Cannot {op}: argument '{name}' must be str, got {type_name(value)}")
-    return value.encode("utf-8")
+    if "\0" in value:
+        raise ValueError(f"Cannot {op}: embedded NUL character in argument '{name}'")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"Cannot {op}: invalid UTF-8 in argument '{name}'") from None
 
 
 def require_id(op: str, value: object, name: str = "id") -> int:
-    """Validate an ``int`` id argument (``bool`` is rejected)."""
+    """Validate an ``int`` id argument (``bool`` is rejected; it must fit in int64)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"Cannot {op}: argument '{name}' must be int, got {type_name(value)}")
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise TypeError(f"Cannot {op}: argument '{name}' is out of int64 range")
     return value
 
 
@@ -141,6 +254,12 @@ def marshal_params(op: str, params: object) -> tuple[Any, Any, int, list[Any]] |
                 f"Cannot {op}: params[{i}]: Unsupported parameter type: {type_name(value)}. "
                 "Expected int, float, str, or None."
             )
+        if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+            raise TypeError(f"Cannot {op}: params[{i}]: Integer out of int64 range")
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem is not None:
+                raise ValueError(f"Cannot {op}: {problem} in params[{i}]")
     count = len(params)
     types = ffi.new("int[]", count)
     values = ffi.new("void*[]", count)
@@ -174,6 +293,12 @@ def _malformed(op: str, detail: str) -> TypeError:
     return TypeError(f"Cannot {op}: argument 'options' is malformed: {detail}")
 
 
+def _check_enum_key(op: str, key: str) -> None:
+    problem = text_problem(key)
+    if problem is not None:
+        raise _malformed(op, f"{problem} in enum_labels key {key!r}")
+
+
 def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
     """Validate ``options`` (``CSVOptions`` or ``None``) and build a ``quiver_csv_options_t*``.
 
@@ -187,6 +312,9 @@ def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
     date_time_format = options.date_time_format
     if not isinstance(date_time_format, str):
         raise _malformed(op, f"date_time_format must be str, got {type_name(date_time_format)}")
+    format_problem = text_problem(date_time_format)
+    if format_problem is not None:
+        raise _malformed(op, f"{format_problem} in date_time_format")
     enum_labels = options.enum_labels
     if not isinstance(enum_labels, dict):
         raise _malformed(op, f"enum_labels must be a dict, got {type_name(enum_labels)}")
@@ -199,11 +327,13 @@ def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
     for attribute, locales in enum_labels.items():
         if not isinstance(attribute, str):
             raise _malformed(op, f"enum_labels keys must be str, got {type_name(attribute)}")
+        _check_enum_key(op, attribute)
         if not isinstance(locales, dict):
             raise _malformed(op, f"enum_labels['{attribute}'] must be a dict, got {type_name(locales)}")
         for locale, entries in locales.items():
             if not isinstance(locale, str):
                 raise _malformed(op, f"enum_labels['{attribute}'] keys must be str, got {type_name(locale)}")
+            _check_enum_key(op, locale)
             if not isinstance(entries, dict):
                 raise _malformed(op, f"enum_labels['{attribute}']['{locale}'] must be a dict, got {type_name(entries)}")
             for label, value in entries.items():
@@ -216,6 +346,9 @@ def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
                         op,
                         f"enum_labels['{attribute}']['{locale}']['{label}'] must be int, got {type_name(value)}",
                     )
+                if not INT64_MIN <= value <= INT64_MAX:
+                    raise _malformed(op, f"enum_labels['{attribute}']['{locale}']['{label}'] is out of int64 range")
+                _check_enum_key(op, label)
                 labels.append(label)
                 values.append(value)
             attribute_names.append(attribute)

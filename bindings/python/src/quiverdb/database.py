@@ -11,16 +11,25 @@ from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._helpers import (
+    INT64_MAX,
+    INT64_MIN,
+    INT64_PTR,
     check,
     decode_string,
+    decode_strings,
     flush_c_stdout,
+    gc_paused,
     group_metadata_from_c,
     marshal_params,
+    new_cdata,
     parse_date_time,
     require_id,
     require_str,
     scalar_metadata_from_c,
+    string_at,
+    text_problem,
     type_name,
+    unpack,
 )
 from quiverdb.database_csv_export import DatabaseCSVExport
 from quiverdb.database_csv_import import DatabaseCSVImport
@@ -36,7 +45,14 @@ _DATE_TIME = int(DataType.DATE_TIME)
 
 
 def _decode_strings(array: Any, count: int) -> list[str | None]:
-    return [decode_string(array[i]) for i in range(count)]
+    return decode_strings(array, count)
+
+
+_LIST_CTYPES = {
+    "integers": ffi.typeof("int64_t***"),
+    "floats": ffi.typeof("double***"),
+    "strings": ffi.typeof("char****"),
+}
 
 
 class Database(DatabaseCSVExport, DatabaseCSVImport):
@@ -145,11 +161,10 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
 
     def _build_element(self, kwargs: dict[str, object]) -> Element:
         # Validate every value before any C call.
-        prepared = [(name.encode("utf-8"), *_classify(name, value)) for name, value in kwargs.items()]
+        prepared = [(require_str("set", "name", name), *_classify(name, value)) for name, value in kwargs.items()]
         element = Element()
         try:
-            for c_name, kind, payload in prepared:
-                element._apply(c_name, kind, payload)
+            element._apply_prepared(prepared)
         except BaseException:
             element.destroy()
             raise
@@ -161,9 +176,11 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
         c_collection = require_str("create_element", "collection", collection)
         element = self._build_element(kwargs)
         try:
-            out = ffi.new("int64_t*")
-            check(get_lib().quiver_database_create_element(self._ptr, c_collection, element._ptr, out))
-            return int(out[0])
+            out = new_cdata(INT64_PTR)
+            err = get_lib().quiver_database_create_element(self._ptr, c_collection, element._ptr, out)
+            if err:
+                check(err)
+            return out[0]
         finally:
             element.destroy()
 
@@ -288,9 +305,11 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
             n = int(count[0])
             if n == 0:
                 return []
-            raw = ffi.unpack(values[0], n)
-            present = ffi.unpack(ffi.cast("char*", mask[0]), n)
-            return [raw[i] if present[i] != 0 else None for i in range(n)]
+            raw = unpack(values[0], n)
+            present = unpack(ffi.cast("char*", mask[0]), n)  # bytes: one 0/1 byte per value
+            if b"\x00" not in present:
+                return raw
+            return [value if flag else None for value, flag in zip(raw, present, strict=True)]
         finally:
             if values[0] != ffi.NULL:
                 if kind == "integers":
@@ -379,25 +398,26 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
         c_collection = require_str(op, "collection", collection)
         c_attribute = require_str(op, "attribute", attribute)
         lib = get_lib()
-        ctype = {"integers": "int64_t", "floats": "double", "strings": "char*"}[kind]
-        lists = ffi.new(f"{ctype}***")
+        lists = ffi.new(_LIST_CTYPES[kind])
         sizes = ffi.new("size_t**")
         count = ffi.new("size_t*")
         fn = getattr(lib, f"quiver_database_read_{structure}_{kind}")
         check(fn(self._ptr, c_collection, c_attribute, lists, sizes, count))
         n = int(count[0])
         try:
-            result: list[list[Any]] = []
-            for i in range(n):
-                size = int(sizes[0][i])
-                inner = lists[0][i]
-                if size == 0 or inner == ffi.NULL:
-                    result.append([])
-                elif kind == "strings":
-                    result.append([decode_string(inner[j]) for j in range(size)])
-                else:
-                    result.append(ffi.unpack(inner, size))
-            return result
+            if n == 0:
+                return []
+            # Unpack the pointer and size arrays once, then each inner array in one call.
+            pairs = zip(unpack(lists[0], n), unpack(sizes[0], n), strict=True)
+            with gc_paused():
+                if kind == "strings":
+                    return [
+                        [string_at(p).decode("utf-8", "replace") if p else None for p in unpack(inner, size)]
+                        if size and inner
+                        else []
+                        for inner, size in pairs
+                    ]
+                return [unpack(inner, size) if size and inner else [] for inner, size in pairs]
         finally:
             if lists[0] != ffi.NULL and sizes[0] != ffi.NULL:
                 free = getattr(lib, f"quiver_database_free_{kind[:-1]}_vectors")
@@ -641,6 +661,13 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
                 python_type, label = expected.get(column_type, (str, "str"))
                 if isinstance(value, bool) or not isinstance(value, python_type):
                     raise TypeError(f"Cannot {op}: Column '{name}' expects {label}, got {type_name(value)}")
+                if python_type is int:
+                    if not INT64_MIN <= value <= INT64_MAX:
+                        raise TypeError(f"Cannot {op}: Row {r} column '{name}': Integer out of int64 range")
+                elif python_type is str:
+                    problem = text_problem(value)
+                    if problem is not None:
+                        raise ValueError(f"Cannot {op}: {problem} in row {r} column '{name}'")
 
         n_rows = len(rows)
         n_columns = len(columns)
@@ -719,6 +746,9 @@ class Database(DatabaseCSVExport, DatabaseCSVImport):
                 raise TypeError(f"Cannot {op}: argument 'data' keys must be str, got {type_name(key)}")
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"Cannot {op}: Column '{key}' expects str or None, got {type_name(value)}")
+            problem = text_problem(key) or (None if value is None else text_problem(value))
+            if problem is not None:
+                raise ValueError(f"Cannot {op}: {problem} in column '{key}'")
         if not data:
             return
         keepalive: list[Any] = []

@@ -5,7 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
-from quiverdb._helpers import check, decode_string, require_str, type_name
+from quiverdb._helpers import (
+    CHAR_ARRAY,
+    INT64_MAX,
+    INT64_MIN,
+    check,
+    decode_string,
+    first_bad_text,
+    first_int_beyond_double,
+    first_int_out_of_range,
+    new_cdata,
+    require_str,
+    text_problem,
+    type_name,
+)
 from quiverdb.exceptions import QuiverError
 
 # Kinds produced by ``_classify``.
@@ -17,13 +30,60 @@ _ARRAY_INTEGER = "array_integer"
 _ARRAY_FLOAT = "array_float"
 _ARRAY_STRING = "array_string"
 
+# Exact scalar types → kind: one dict lookup for the common case (subclasses such as bool or an
+# IntEnum take the general path below, with the same result as before).
+_SCALAR_KINDS: dict[type, str] = {int: _INTEGER, float: _FLOAT, str: _STRING}
+_INT_TYPES = {int}
+_STR_TYPES = {str}
+_NUMBER_TYPES = {int, float}
+_ELEMENT_PP = ffi.typeof("quiver_element_t**")
+
 
 def _classify(name: str, value: object) -> tuple[str, Any]:
-    """Decide how ``value`` is sent to the C API; raise ``TypeError`` for unsupported values.
+    """Decide how ``value`` is sent to the C API; raise ``TypeError``/``ValueError`` for values
+    it cannot take (unsupported types, ints outside int64, strings with NUL or lone surrogates).
 
     Pure Python: no C call is made, so callers can validate every value before touching the
     library.
     """
+    kind, payload = _classify_type(name, value)
+    _check_content(name, kind, payload)
+    return kind, payload
+
+
+def _check_content(name: str, kind: str, payload: Any) -> None:
+    """Reject what cffi would raise a bare OverflowError for or silently truncate."""
+    if kind is _INTEGER:
+        if not INT64_MIN <= payload <= INT64_MAX:
+            raise TypeError(f"Cannot set: Integer out of int64 range for Element.set('{name}')")
+    elif kind is _STRING:
+        problem = text_problem(payload)
+        if problem is not None:
+            raise ValueError(f"Cannot set: {problem} in value for Element.set('{name}')")
+    elif kind is _ARRAY_INTEGER:
+        index = first_int_out_of_range(payload)
+        if index is not None:
+            raise TypeError(f"Cannot set: Integer out of int64 range at index {index} for Element.set('{name}')")
+    elif kind is _ARRAY_FLOAT:
+        _check_double_range(name, payload)
+    elif kind is _ARRAY_STRING:
+        bad = first_bad_text(payload)
+        if bad is not None:
+            raise ValueError(f"Cannot set: {bad[1]} at index {bad[0]} for Element.set('{name}')")
+
+
+def _check_double_range(name: str, values: list[Any]) -> None:
+    index = first_int_beyond_double(values)
+    if index is not None:
+        raise TypeError(f"Cannot set: Integer too large for float at index {index} for Element.set('{name}')")
+
+
+def _classify_type(name: str, value: object) -> tuple[str, Any]:
+    kind = _SCALAR_KINDS.get(type(value))
+    if kind is not None:
+        return kind, value
+    if type(value) is list:
+        return _classify_list(name, value)
     if value is None:
         return _NULL, None
     if isinstance(value, bool):
@@ -48,6 +108,16 @@ def _bad_item(name: str, index: int, item: object) -> TypeError:
 def _classify_list(name: str, values: list[Any]) -> tuple[str, Any]:
     if not values:
         return _ARRAY_INTEGER, []
+    # Fast path: the set of exact item types, computed in C. Lists of plain int, plain str, or
+    # int/float mixes are passed on as they are (cffi converts the items when calling C, exactly
+    # as int()/float() would); anything else is checked item by item below.
+    types = set(map(type, values))
+    if types == _INT_TYPES:
+        return _ARRAY_INTEGER, values
+    if types == _STR_TYPES:
+        return _ARRAY_STRING, values
+    if float in types and types <= _NUMBER_TYPES:
+        return _ARRAY_FLOAT, values
     first = values[0]
     if isinstance(first, str):
         for i, item in enumerate(values):
@@ -62,6 +132,7 @@ def _classify_list(name: str, values: list[Any]) -> tuple[str, Any]:
             elif not isinstance(item, (bool, int)):
                 raise _bad_item(name, i, item)
         if has_float:
+            _check_double_range(name, values)
             return _ARRAY_FLOAT, [float(item) for item in values]
         return _ARRAY_INTEGER, [int(item) for item in values]
     raise _bad_item(name, 0, first)
@@ -74,8 +145,10 @@ class Element:
         self._ptr: Any = ffi.NULL
         self._destroyed = True
         lib = get_lib()
-        out = ffi.new("quiver_element_t**")
-        check(lib.quiver_element_create(out))
+        out = new_cdata(_ELEMENT_PP)
+        err = lib.quiver_element_create(out)
+        if err:
+            check(err)
         self._ptr = out[0]
         self._destroyed = False
 
@@ -96,25 +169,11 @@ class Element:
         return self
 
     def _apply(self, c_name: bytes, kind: str, payload: Any) -> None:
-        lib = get_lib()
-        if kind == _NULL:
-            check(lib.quiver_element_set_null(self._ptr, c_name))
-        elif kind == _INTEGER:
-            check(lib.quiver_element_set_integer(self._ptr, c_name, payload))
-        elif kind == _FLOAT:
-            check(lib.quiver_element_set_float(self._ptr, c_name, payload))
-        elif kind == _STRING:
-            check(lib.quiver_element_set_string(self._ptr, c_name, payload.encode("utf-8")))
-        elif kind == _ARRAY_INTEGER:
-            array = ffi.new("int64_t[]", payload) if payload else ffi.NULL
-            check(lib.quiver_element_set_array_integer(self._ptr, c_name, array, len(payload)))
-        elif kind == _ARRAY_FLOAT:
-            array = ffi.new("double[]", payload)
-            check(lib.quiver_element_set_array_float(self._ptr, c_name, array, len(payload)))
-        else:
-            buffers = [ffi.new("char[]", item.encode("utf-8")) for item in payload]
-            array = ffi.new("char*[]", buffers)
-            check(lib.quiver_element_set_array_string(self._ptr, c_name, array, len(payload)))
+        _apply_all(get_lib(), self._ptr, ((c_name, kind, payload),))
+
+    def _apply_prepared(self, prepared: list[tuple[bytes, str, Any]]) -> None:
+        """Apply ``(c_name, kind, payload)`` triples from ``_classify`` in order."""
+        _apply_all(get_lib(), self._ptr, prepared)
 
     def clear(self) -> None:
         """Remove every value."""
@@ -144,3 +203,29 @@ class Element:
     def __del__(self) -> None:
         if not getattr(self, "_destroyed", True):
             self.destroy()
+
+
+def _apply_all(lib: Any, ptr: Any, prepared: Any) -> None:
+    """Send classified values to the native element ``ptr``; raise on the first C error.
+
+    Numeric lists are passed to C as they are (cffi builds the temporary C array in one step);
+    string lists become one ``char[]`` per item, passed as a list for the ``char**`` argument.
+    """
+    for c_name, kind, payload in prepared:
+        if kind == _STRING:
+            err = lib.quiver_element_set_string(ptr, c_name, payload.encode("utf-8"))
+        elif kind == _INTEGER:
+            err = lib.quiver_element_set_integer(ptr, c_name, payload)
+        elif kind == _FLOAT:
+            err = lib.quiver_element_set_float(ptr, c_name, payload)
+        elif kind == _ARRAY_INTEGER:
+            err = lib.quiver_element_set_array_integer(ptr, c_name, payload or ffi.NULL, len(payload))
+        elif kind == _ARRAY_FLOAT:
+            err = lib.quiver_element_set_array_float(ptr, c_name, payload, len(payload))
+        elif kind == _ARRAY_STRING:
+            buffers = [new_cdata(CHAR_ARRAY, item.encode("utf-8")) for item in payload]
+            err = lib.quiver_element_set_array_string(ptr, c_name, buffers, len(payload))
+        else:
+            err = lib.quiver_element_set_null(ptr, c_name)
+        if err:
+            check(err)

@@ -1,0 +1,159 @@
+"""Workload W through the Python package ``quiverdb`` next to the C++ numbers for the same N.
+
+Usage: python3 bench/python_bench.py [--cpp-bench PATH] [--repeats R] [--dir DIR] N
+
+- create_python: ``Database.open`` + ``with db.transaction():`` + a loop of ``create_element``
+  building the same element as the C++ bench (label, count, weight, 10-row ``level``/``factor``
+  vectors, 3-row ``tag`` set), then ``close``.
+- read_python: ``Database.open`` + bulk reads of the ids, every scalar column, both vector
+  columns and the set, then ``close``.
+
+The C++ numbers come from running ``quiver_bench --only create,read --repeats 1`` (the "ours"
+column of its ``create_cpp`` and ``read_cpp`` lines) once per round, right after the Python runs
+of that round, on the same machine. Each timed line is
+``<key> <python> s <c++> s <ratio>x cpu <python> s <c++> s <ratio>x`` (elapsed time, then process
+CPU time; best of R rounds, creates on a fresh database), the same format as quiver_bench, so
+scripts/bench.sh parses both alike.
+
+The library is found as quiverdb always finds it (``QUIVER_LIBRARY_PATH``, bundled, system).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import quiverdb
+
+SCHEMA = Path(__file__).resolve().parent / "workload.sql"
+TAGS = ["alpha", "beta", "gamma"]
+
+
+def fresh_database(path: Path) -> None:
+    """A new database file holding the workload schema (not timed)."""
+    for suffix in ("", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    quiverdb.Database.from_schema(str(path), str(SCHEMA), console_level=quiverdb.LogLevel.OFF).close()
+
+
+def python_create(path: Path, n: int) -> None:
+    levels = list(range(10))
+    factors = [k * 0.25 for k in range(10)]
+    db = quiverdb.Database.open(str(path), console_level=quiverdb.LogLevel.OFF)
+    try:
+        with db.transaction():
+            create = db.create_element
+            for i in range(n):
+                create("Item", label=f"Item {i}", count=i, weight=i * 0.5, level=levels, factor=factors, tag=TAGS)
+    finally:
+        db.close()
+
+
+def python_read(path: Path) -> int:
+    db = quiverdb.Database.open(str(path), console_level=quiverdb.LogLevel.OFF)
+    try:
+        total = len(db.read_element_ids("Item"))
+        total += len(db.read_scalar_strings("Item", "label"))
+        total += len(db.read_scalar_integers("Item", "count"))
+        total += len(db.read_scalar_floats("Item", "weight"))
+        total += len(db.read_vector_integers("Item", "level"))
+        total += len(db.read_vector_floats("Item", "factor"))
+        total += len(db.read_set_strings("Item", "tag"))
+        return total
+    finally:
+        db.close()
+
+
+def timed(body) -> tuple[float, float]:
+    """(elapsed, process CPU time) of body()."""
+    start, cpu_start = time.perf_counter(), time.process_time()
+    body()
+    return time.perf_counter() - start, time.process_time() - cpu_start
+
+
+def cpp_numbers(bench: str, n: int, repeats: int, directory: Path) -> dict[str, tuple[float, float]]:
+    """The "ours" (elapsed, CPU) times of quiver_bench's create_cpp and read_cpp lines."""
+    out = subprocess.run(
+        [bench, "--only", "create,read", "--repeats", str(repeats), str(n), str(directory / "cpp")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    numbers: dict[str, tuple[float, float]] = {}
+    for line in out.splitlines():
+        # <key> <ours> s <baseline> s <ratio>x cpu <ours> s <baseline> s <ratio>x
+        fields = line.split()
+        if fields and fields[0] in ("create_cpp", "read_cpp"):
+            numbers[fields[0]] = (float(fields[1]), float(fields[7]))
+    missing = {"create_cpp", "read_cpp"} - numbers.keys()
+    if missing:
+        raise RuntimeError(f"quiver_bench printed no {sorted(missing)}:\n{out}")
+    return numbers
+
+
+def report(key: str, ours: tuple[float, float], baseline: tuple[float, float]) -> None:
+    """The quiver_bench line format: elapsed times and ratio, then CPU times and ratio."""
+    (wall, cpu), (base_wall, base_cpu) = ours, baseline
+    print(
+        f"{key:<24} {wall:10.4f} s {base_wall:10.4f} s {wall / base_wall:7.2f}x   "
+        f"cpu {cpu:8.4f} s {base_cpu:8.4f} s {cpu / base_cpu:6.2f}x",
+        flush=True,
+    )
+
+
+def keep_best(best: dict[str, tuple[float, float]], key: str, times: tuple[float, float]) -> None:
+    old = best.get(key, (float("inf"), float("inf")))
+    best[key] = (min(old[0], times[0]), min(old[1], times[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("--cpp-bench", help="path of quiver_bench (default: none, Python numbers only)")
+    parser.add_argument(
+        "--repeats", type=int, default=0, help="best of R (default 5 up to N=10000, 3 up to 100000, else 1)"
+    )
+    parser.add_argument("--dir", help="working directory for the database files")
+    args = parser.parse_args()
+    n = args.n
+    repeats = args.repeats or (5 if n <= 10000 else 3 if n <= 100000 else 1)
+
+    with tempfile.TemporaryDirectory(prefix="quiver_pybench_") as tmp:
+        directory = Path(args.dir) if args.dir else Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "python.db"
+        print(f"# N = {n} elements ({n * 14} SQL rows), best of {repeats}, quiverdb {quiverdb.version()}")
+        print(f"{'# measurement':<24} {'python':>12} {'c++':>12} {'ratio':>8}   (process CPU time: python, c++, ratio)")
+        # Warm-up on a scratch database: the first use of each C function costs cffi a lookup.
+        warm = directory / "warmup.db"
+        fresh_database(warm)
+        python_create(warm, 50)
+        python_read(warm)
+        # Rounds of Python create, Python read, then one C++ run (create + read), so that load
+        # from other processes hits both sides of each ratio alike; the best of each is kept.
+        best: dict[str, tuple[float, float]] = {}
+        cpp: dict[str, tuple[float, float]] = {}
+        for _ in range(repeats):
+            fresh_database(path)
+            keep_best(best, "create_python", timed(lambda: python_create(path, n)))
+            keep_best(best, "read_python", timed(lambda: python_read(path)))
+            if args.cpp_bench:
+                for key, value in cpp_numbers(args.cpp_bench, n, 1, directory).items():
+                    keep_best(cpp, key, value)
+        if args.cpp_bench:
+            report("create_python", best["create_python"], cpp["create_cpp"])
+            report("read_python", best["read_python"], cpp["read_cpp"])
+        else:
+            for key, (wall, cpu) in best.items():
+                print(f"{key:<24} {wall:10.4f} s   cpu {cpu:8.4f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.exit(main())
