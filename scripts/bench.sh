@@ -24,11 +24,14 @@ case "${1:-}" in
 esac
 
 build="$root/build-release"
+# The smoke run only proves the benchmarks build and run: it reuses the main build tree
+# (scripts/build.sh) when there is one instead of compiling a Release tree as well.
+[ "$smoke" = 1 ] && [ -f "$root/build/build.ninja" ] && build="$root/build"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 # Configure only when needed (a configured tree re-runs CMake by itself when CMakeLists change).
 cache="$build/CMakeCache.txt"
-if ! { [ -f "$build/build.ninja" ] && grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$cache" &&
+if [ "$build" != "$root/build" ] && ! { [ -f "$build/build.ninja" ] && grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$cache" &&
        grep -q '^QUIVER_BUILD_BENCH:BOOL=ON$' "$cache" && grep -q '^QUIVER_BUILD_C_API:BOOL=ON$' "$cache"; } 2>/dev/null; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUIVER_BUILD_TESTS=OFF \
     -DQUIVER_BUILD_BENCH=ON -DQUIVER_BUILD_C_API=ON "${launcher[@]}" >/dev/null

@@ -11,3 +11,6 @@ ctest --preset default
 
 echo "== Python package"
 bash scripts/python_test.sh
+
+echo "== Benchmarks build and run (tiny N, nothing timed)"
+bash scripts/bench.sh --smoke
