@@ -10,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   valgrind
   python3 python3-venv python3-dev python3-pip
+  clang-16 libclang-rt-16-dev llvm-16
 )
 
 missing=()

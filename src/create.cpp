@@ -6,7 +6,8 @@
 // so when the schema allows it a create is instead undone exactly by compensation: delete the
 // group rows and the element it inserted and restore the AUTOINCREMENT counter. SQLite itself
 // undoes the one statement that failed. Schemas with triggers or ON CONFLICT clauses, whose
-// side effects cannot be known, always use the savepoint.
+// side effects cannot be known, always use the savepoint, and so does the first write of a
+// transaction (see below).
 #include "database_impl.h"
 #include "errors.h"
 #include "write_plan.h"
@@ -88,7 +89,11 @@ int64_t Database::create_element(const std::string& collection, const Element& e
 
     std::optional<int64_t> id;
     size_t groups_started = 0;
-    if (impl_->in_transaction() && impl_->creates_undoable) {
+    // Only once the user transaction holds the write lock: reading sqlite_sequence first in a
+    // transaction that has not written yet would take a read lock that SQLite cannot upgrade
+    // while waiting for another writer (the busy timeout would not apply).
+    if (impl_->in_transaction() && impl_->creates_undoable &&
+        sqlite3_txn_state(impl_->db(), "main") == SQLITE_TXN_WRITE) {
         const bool autoincrement = impl_->autoincrement_tables.count(collection) != 0;
         const auto sequence = autoincrement ? read_sequence(*impl_, collection) : std::nullopt;
         try {

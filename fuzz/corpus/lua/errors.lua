@@ -1,0 +1,8 @@
+print(pcall(db.create_element, db, "Item", {label = "Item 1"}))
+print(pcall(db.create_element, db, "Item", {label = "x", score = "3"}))
+print(pcall(db.create_element, db, "Item", {label = "x", [1] = 2}))
+print(pcall(db.create_element, db, "Item", {label = "x", value_int = {1, "a"}}))
+print(pcall(db.create_element, db, "Item", {label = "x", value_int = {1, nil, 3}}))
+print(pcall(db.create_element, "Item", {label = "x"}))
+print(pcall(db.create_element, db, nil, {}))
+print(pcall(db.read_scalar_floats, db, "Item", "nope"))

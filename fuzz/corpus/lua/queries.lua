@@ -1,0 +1,8 @@
+print(db:query_string("SELECT label FROM Item WHERE id = ?", {1}))
+print(db:query_integer("SELECT count(*) FROM Item"))
+print(db:query_float("SELECT ?1 + ?2", {1, 2.5}))
+print(pcall(db.query_integer, db, "SELECT ?", {}))
+print(pcall(db.query_string, db, "SELECT ?", {true}))
+print(db:query_string("SELECT ? || ?", {[2] = "b"}))
+print(pcall(db.query_string, db, "SELEC 1"))
+print(pcall(db.query_string, db, "SELECT x'00'"))

@@ -1,0 +1,6 @@
+db:update_element("Item", 1, {score = 9, tag = {}, code = {"c"}})
+db:update_element("Item", 2, {parent_id = "Parent 1", value_int = {1, 2, 3}})
+local ok, err = pcall(db.update_element, db, "Item", 99, {score = 1})
+db:delete_element("Parent", 1)
+local p = db:read_scalar_integers("Item", "parent_id")
+pcall(db.delete_element, db, "Item", 1.5)

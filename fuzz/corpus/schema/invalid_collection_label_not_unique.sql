@@ -1,0 +1,11 @@
+-- V3 collection rule 5: no unique index on label.
+-- Schema validation error: Collection 'Collection' label column must have UNIQUE constraint
+CREATE TABLE Configuration (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL
+) STRICT;
+
+CREATE TABLE Collection (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT NOT NULL
+) STRICT;

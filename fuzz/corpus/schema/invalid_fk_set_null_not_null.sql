@@ -1,0 +1,17 @@
+-- V5 rule 1.
+-- Schema validation error: Foreign key column 'parent_id' in table 'Child' has ON DELETE SET NULL but NOT NULL constraint
+CREATE TABLE Configuration (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL
+) STRICT;
+
+CREATE TABLE Parent (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL
+) STRICT;
+
+CREATE TABLE Child (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL,
+    parent_id INTEGER NOT NULL REFERENCES Parent(id) ON DELETE SET NULL ON UPDATE CASCADE
+) STRICT;

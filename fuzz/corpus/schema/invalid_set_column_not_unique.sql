@@ -1,0 +1,17 @@
+-- V3 set rule 2: a value column outside every UNIQUE constraint.
+-- Schema validation error: Set table 'Collection_set_tags' column 'note' must be part of a UNIQUE constraint
+CREATE TABLE Configuration (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL
+) STRICT;
+CREATE TABLE Collection (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT UNIQUE NOT NULL
+) STRICT;
+
+CREATE TABLE Collection_set_tags (
+    id INTEGER NOT NULL REFERENCES Collection(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    tag TEXT NOT NULL,
+    note TEXT,
+    UNIQUE (id, tag)
+) STRICT;
