@@ -283,6 +283,28 @@ bool fast_array(lua_State* L, int t, Element& element, const std::string& name) 
     return true;
 }
 
+// The number or string on top of the stack as scalar `name` (a Lua integer is an int64, a float
+// a double); false for any other type. Shared by the fast and the checked path.
+bool set_scalar(lua_State* L, Element& element, const std::string& name) {
+    switch (lua_type(L, -1)) {
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, -1)) {
+            element.set(name, static_cast<int64_t>(lua_tointeger(L, -1)));
+        } else {
+            element.set(name, static_cast<double>(lua_tonumber(L, -1)));
+        }
+        return true;
+    case LUA_TSTRING: {
+        size_t len = 0;
+        const char* value = lua_tolstring(L, -1, &len);
+        element.set(name, std::string(value, len));
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 // The whole element table at absolute index idx; false (stack restored) when not the fast case.
 bool fast_element(lua_State* L, int idx, Element& element) {
     const int top = lua_gettop(L);
@@ -296,27 +318,9 @@ bool fast_element(lua_State* L, int idx, Element& element) {
         size_t len = 0;
         const char* key = lua_tolstring(L, -2, &len);
         name.assign(key, len);
-        switch (lua_type(L, -1)) {
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, -1)) {
-                element.set(name, static_cast<int64_t>(lua_tointeger(L, -1)));
-            } else {
-                element.set(name, static_cast<double>(lua_tonumber(L, -1)));
-            }
-            break;
-        case LUA_TSTRING: {
-            size_t value_len = 0;
-            const char* value = lua_tolstring(L, -1, &value_len);
-            element.set(name, std::string(value, value_len));
-            break;
-        }
-        case LUA_TTABLE:
-            if (!fast_array(L, lua_gettop(L), element, name)) {
-                lua_settop(L, top);
-                return false;
-            }
-            break;
-        default:
+        const bool converted = lua_type(L, -1) == LUA_TTABLE ? fast_array(L, lua_gettop(L), element, name)
+                                                             : set_scalar(L, element, name);
+        if (!converted) {
             lua_settop(L, top);
             return false;
         }
@@ -331,21 +335,9 @@ Element to_element_checked(const Call& call, int idx) {
     Element element;
     for (const auto& name : string_keys(call, idx, "attribute names")) {
         raw_get_field(L, idx, name);
-        switch (lua_type(L, -1)) {
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, -1)) {
-                element.set(name, static_cast<int64_t>(lua_tointeger(L, -1)));
-            } else {
-                element.set(name, static_cast<double>(lua_tonumber(L, -1)));
-            }
-            break;
-        case LUA_TSTRING:
-            element.set(name, to_std_string(L, -1));
-            break;
-        case LUA_TTABLE:
+        if (lua_type(L, -1) == LUA_TTABLE) {
             set_array(call, element, name);
-            break;
-        default:
+        } else if (!set_scalar(L, element, name)) {
             call.fail("attribute '" + name + "' has unsupported Lua type " + type_name(L, -1));
         }
         lua_pop(L, 1);
