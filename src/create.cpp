@@ -18,17 +18,9 @@ namespace {
 using detail::quote_identifier;
 
 std::string insert_sql(const std::string& collection, const detail::WritePlan& plan) {
-    std::string sql = "INSERT INTO " + quote_identifier(collection) + " (";
-    std::string placeholders;
-    for (size_t i = 0; i < plan.scalars.size(); ++i) {
-        if (i) {
-            sql += ", ";
-            placeholders += ", ";
-        }
-        sql += quote_identifier(plan.scalars[i].first);
-        placeholders += "?";
-    }
-    return sql + ") VALUES (" + placeholders + ")";
+    detail::InsertSql sql(collection);
+    for (const auto& [name, value] : plan.scalars) sql.column(name);
+    return sql.str();
 }
 
 // Inserts the element row and its group rows; `inserted_id`/`groups_started` record progress

@@ -459,14 +459,12 @@ void Database::import_csv(const std::string& collection, const std::string& grou
 
     // Writing (§8.5), all under the guard; a UNIQUE violation means duplicate entries.
     std::vector<std::string> names;
-    for (const auto& plan : plans) names.push_back(plan.column->name);
-    std::string insert_sql = "INSERT INTO " + quote_identifier(table.name) + " (";
-    std::string placeholders;
-    for (size_t c = 0; c < names.size(); ++c) {
-        insert_sql += (c ? ", " : "") + quote_identifier(names[c]);
-        placeholders += c ? ", ?" : "?";
+    detail::InsertSql insert_builder(table.name);
+    for (const auto& plan : plans) {
+        names.push_back(plan.column->name);
+        insert_builder.column(plan.column->name);
     }
-    insert_sql += ") VALUES (" + placeholders + ")";
+    const std::string insert_sql = insert_builder.str();
 
     detail::WriteGuard guard(*impl_);
     try {

@@ -24,6 +24,20 @@ std::string quote_identifier(std::string_view name) {
     return out;
 }
 
+InsertSql::InsertSql(std::string_view table) : sql_("INSERT INTO " + quote_identifier(table) + " (") {}
+
+InsertSql& InsertSql::column(std::string_view name) {
+    if (columns_++) sql_ += ", ";
+    sql_ += quote_identifier(name);
+    return *this;
+}
+
+std::string InsertSql::str() const {
+    std::string out = sql_ + ") VALUES (";
+    for (size_t i = 0; i < columns_; ++i) out += i ? ", ?" : "?";
+    return out + ")";
+}
+
 Statement::~Statement() {
     if (!stmt_) return;
     if (owned_) {

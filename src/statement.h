@@ -22,6 +22,19 @@ std::string_view trim(std::string_view s);
 // "name" with embedded quotes doubled, for identifiers taken from the schema.
 std::string quote_identifier(std::string_view name);
 
+// The one builder of INSERT statements: InsertSql("T").column("a").column("b").str() gives
+// INSERT INTO "T" ("a", "b") VALUES (?, ?).
+class InsertSql {
+public:
+    explicit InsertSql(std::string_view table);
+    InsertSql& column(std::string_view name);
+    std::string str() const;
+
+private:
+    std::string sql_;
+    size_t columns_ = 0;
+};
+
 struct StatementFinalizer {
     void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 };

@@ -73,14 +73,10 @@ void Database::update_time_series_group(const std::string& collection, const std
         for (const auto& key : keys) {
             if (key != dimension) columns.push_back(key);
         }
-        std::string sql = "INSERT INTO " + quote_identifier(table.name) + " (id";
-        std::string placeholders = "?";
-        for (const auto& column : columns) {
-            sql += ", " + quote_identifier(column);
-            placeholders += ", ?";
-        }
-        sql += ") VALUES (" + placeholders + ")";
-        auto insert = impl_->cached(sql);
+        detail::InsertSql sql(table.name);
+        sql.column("id");
+        for (const auto& column : columns) sql.column(column);
+        auto insert = impl_->cached(sql.str());
         const Value null_value = nullptr;
         for (const auto& row : rows) {
             insert.bind(1, id);

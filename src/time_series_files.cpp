@@ -59,21 +59,12 @@ void Database::update_time_series_files(const std::string& collection,
         if (path) TypeValidator::validate_value(op, "column '" + column + "'", DataType::Text, Value(*path));
     }
 
-    std::string sql = "INSERT INTO " + quote_identifier(table.name) + " (";
-    std::string placeholders;
-    for (const auto& [column, path] : paths) {
-        if (!placeholders.empty()) {
-            sql += ", ";
-            placeholders += ", ";
-        }
-        sql += quote_identifier(column);
-        placeholders += "?";
-    }
-    sql += ") VALUES (" + placeholders + ")";
+    detail::InsertSql sql(table.name);
+    for (const auto& [column, path] : paths) sql.column(column);
 
     detail::WriteGuard guard(*impl_);
     impl_->cached("DELETE FROM " + quote_identifier(table.name)).run();
-    auto insert = impl_->cached(sql);
+    auto insert = impl_->cached(sql.str());
     int index = 1;
     for (const auto& [column, path] : paths) {
         insert.bind(index++, path ? Value(*path) : Value(nullptr));

@@ -145,19 +145,12 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
 
 void insert_group_rows(Database::Impl& impl, int64_t id, const GroupWrite& group) {
     const bool vector = group.type == GroupTableType::Vector;
-    std::string sql = "INSERT INTO " + quote_identifier(group.table->name) + " (id";
-    std::string placeholders = "?";
-    if (vector) {
-        sql += ", vector_index";
-        placeholders += ", ?";
-    }
-    for (const auto& column : group.columns) {
-        sql += ", " + quote_identifier(column);
-        placeholders += ", ?";
-    }
-    sql += ") VALUES (" + placeholders + ")";
+    InsertSql sql(group.table->name);
+    sql.column("id");
+    if (vector) sql.column("vector_index");
+    for (const auto& column : group.columns) sql.column(column);
 
-    auto stmt = impl.cached(sql);
+    auto stmt = impl.cached(sql.str());
     const int first_value = vector ? 3 : 2;
     for (size_t row = 0; row < group.row_count; ++row) {
         stmt.bind(1, id);
