@@ -80,7 +80,14 @@ run_start=$(date +%s)
 for h in "${harnesses[@]}"; do
   corpus="$work/$h"
   mkdir -p "$corpus" "build-fuzz/artifacts/$h"
-  cp fuzz/corpus/"$h"/* "$corpus"/
+  # Committed seeds (fuzz/corpus/<harness>/, may be empty); the schema harness is seeded with
+  # the schema fixtures themselves rather than a copy of them.
+  find "fuzz/corpus/$h" -maxdepth 1 -type f -exec cp {} "$corpus"/ \; 2>/dev/null || true
+  if [ "$h" = schema ]; then
+    for sub in valid invalid issues; do
+      for f in tests/schemas/"$sub"/*.sql; do cp "$f" "$corpus/${sub}_$(basename "$f")"; done
+    done
+  fi
   seeds=$(ls "$corpus" | wc -l)
   args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$h")"
         -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$h/")

@@ -3,7 +3,6 @@
 
     python3 fuzz/tools/make_seeds.py
 
-- fuzz/corpus/schema/       copies of the schema fixtures in tests/schemas (valid, invalid, issues)
 - fuzz/corpus/csv_import/   CSV files as Database::export_csv writes them for the harness's
                             populated fixture, plus variants, each followed by the control bytes
 - fuzz/corpus/elements/     operation sequences in the FuzzedDataProvider encoding of fuzz_elements
@@ -17,7 +16,6 @@ fuzz/fuzz_elements.cpp and fuzz/fuzz_csv_import.cpp: keep them in sync when thos
 """
 
 import os
-import shutil
 import struct
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -396,18 +394,7 @@ def write(directory, seeds, suffix=""):
             f.write(data)
 
 
-def copy_schemas():
-    path = os.path.join(CORPUS, "schema")
-    os.makedirs(path, exist_ok=True)
-    for sub in ("valid", "invalid", "issues"):
-        source = os.path.join(ROOT, "tests", "schemas", sub)
-        for name in sorted(os.listdir(source)):
-            if name.endswith(".sql"):
-                shutil.copyfile(os.path.join(source, name), os.path.join(path, f"{sub}_{name}"))
-
-
 def main():
-    copy_schemas()
     write("elements", element_seeds(), ".bin")
     write("csv_import", csv_seeds(), ".bin")
     print("seeds written to", CORPUS)
