@@ -24,7 +24,7 @@ int quiver_c_language_check(const char* db_path, const char* schema_path) {
     int result = 0;
 
     options.console_level = QUIVER_LOG_OFF;
-    if (strcmp(quiver_version(), "0.5.0") != 0) return 1;
+    if (strcmp(quiver_version(), "0.6.0") != 0) return 1;
     if (quiver_database_from_schema(db_path, schema_path, &options, &db) != QUIVER_OK) return 2;
     if (quiver_element_create(&element) != QUIVER_OK) result = 3;
     if (!result && quiver_element_set_string(element, "label", "from C") != QUIVER_OK) result = 4;

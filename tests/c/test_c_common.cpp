@@ -6,7 +6,7 @@
 using namespace quiver::c_test;
 
 TEST(CApiCommon, VersionIsStatic050) {
-    EXPECT_STREQ(quiver_version(), "0.5.0");
+    EXPECT_STREQ(quiver_version(), "0.6.0");
     EXPECT_EQ(quiver_version(), quiver_version());
 }
 

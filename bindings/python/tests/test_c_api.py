@@ -13,7 +13,7 @@ def _last_error() -> str:
 
 
 def test_version_string() -> None:
-    assert ffi.string(get_lib().quiver_version()) == b"0.5.0"
+    assert ffi.string(get_lib().quiver_version()) == b"0.6.0"
 
 
 def test_option_defaults_returned_by_value() -> None:

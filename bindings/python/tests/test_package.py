@@ -67,7 +67,7 @@ def test_no_database_options_class() -> None:
 
 
 def test_version() -> None:
-    assert quiverdb.version() == "0.5.0"
+    assert quiverdb.version() == "0.6.0"
 
 
 def test_database_has_64_public_callables() -> None:

@@ -51,7 +51,7 @@ def test_wheel_builds_installs_and_imports(tmp_path: Path) -> None:
         env=env,
         timeout=3600,
     )
-    wheels = sorted(wheelhouse.glob("quiverdb-0.5.0-*.whl"))
+    wheels = sorted(wheelhouse.glob("quiverdb-0.6.0-*.whl"))
     assert len(wheels) == 1, list(wheelhouse.iterdir())
     with zipfile.ZipFile(wheels[0]) as archive:
         names = archive.namelist()
@@ -59,11 +59,11 @@ def test_wheel_builds_installs_and_imports(tmp_path: Path) -> None:
     assert "quiverdb/py.typed" in names
     assert any(n.startswith("quiverdb/_libs/libquiver_c.") for n in names), names
     assert any(n.startswith("quiverdb/_libs/libquiver.") for n in names), names
-    assert not any(n.startswith(("include/", "lib/", "quiverdb-0.5.0.data/")) for n in names), names
+    assert not any(n.startswith(("include/", "lib/", "quiverdb-0.6.0.data/")) for n in names), names
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     with zipfile.ZipFile(wheels[0]) as archive:
         text = archive.read(metadata).decode()
-    assert "Name: quiverdb" in text and "Version: 0.5.0" in text
+    assert "Name: quiverdb" in text and "Version: 0.6.0" in text
     assert "Requires-Dist: cffi" in text
 
     venv = tmp_path / "venv"
@@ -85,7 +85,7 @@ def test_wheel_builds_installs_and_imports(tmp_path: Path) -> None:
         warnings.simplefilter("error", ResourceWarning)
         from quiverdb import Database, LogLevel, LuaRunner
         assert quiverdb.__file__.startswith({str(venv)!r}), quiverdb.__file__
-        assert quiverdb.version() == "0.5.0"
+        assert quiverdb.version() == "0.6.0"
         with Database.from_schema({str(tmp_path / "w.db")!r}, {str(SCHEMA)!r}, console_level=LogLevel.OFF) as db:
             i = db.create_element("Collection", label="wheel", some_integer=5, value_int=[1, 2])
             assert db.read_scalar_integers("Collection", "some_integer") == [5]

@@ -25,7 +25,7 @@ extern "C" {
 
 typedef enum { QUIVER_OK = 0, QUIVER_ERROR = 1 } quiver_error_t;
 
-/* Static "0.5.0"; never free. */
+/* Static "0.6.0"; never free. */
 QUIVER_C_API const char* quiver_version(void);
 
 /* The calling thread's last error message; "" before any error; never NULL. Borrowed: valid

@@ -17,7 +17,7 @@ from quiverdb.metadata import CSVOptions, DataType, GroupMetadata, LogLevel, Sca
 
 
 def version() -> str:
-    """The library version (``quiver_version()``), e.g. ``"0.5.0"``."""
+    """The library version (``quiver_version()``), e.g. ``"0.6.0"``."""
     return _ffi.string(_get_lib().quiver_version()).decode("utf-8")
 
 
