@@ -1,5 +1,6 @@
 #include "quiver/element.h"
 
+#include <stdexcept>
 #include <string>
 
 namespace quiver {
@@ -14,46 +15,21 @@ std::string render(const Value& value) {
     }
 }
 
-template <typename T>
-std::vector<Value> to_values(const std::vector<T>& values) {
-    return std::vector<Value>(values.begin(), values.end());
-}
-
 }  // namespace
 
-Element& Element::set(const std::string& name, int64_t value) {
-    scalars_[name] = value;
+Element& Element::set_value(const std::string& name, Value value) {
+    scalars_[name] = std::move(value);
     return *this;
 }
 
-Element& Element::set(const std::string& name, double value) {
-    scalars_[name] = value;
+Element& Element::set_array(const std::string& name, std::vector<Value> values) {
+    arrays_[name] = std::move(values);
     return *this;
 }
 
-Element& Element::set(const std::string& name, const std::string& value) {
-    scalars_[name] = value;
-    return *this;
-}
-
-Element& Element::set_null(const std::string& name) {
-    scalars_[name] = nullptr;
-    return *this;
-}
-
-Element& Element::set(const std::string& name, const std::vector<int64_t>& values) {
-    arrays_[name] = to_values(values);
-    return *this;
-}
-
-Element& Element::set(const std::string& name, const std::vector<double>& values) {
-    arrays_[name] = to_values(values);
-    return *this;
-}
-
-Element& Element::set(const std::string& name, const std::vector<std::string>& values) {
-    arrays_[name] = to_values(values);
-    return *this;
+void Element::throw_out_of_range(const std::string& name, uint64_t value) {
+    throw std::runtime_error("Cannot set: value " + std::to_string(value) + " for '" + name +
+                             "' does not fit in a 64-bit signed integer");
 }
 
 const std::map<std::string, Value>& Element::scalars() const {
