@@ -18,7 +18,11 @@ class DatabaseLifecycle(DatabaseBase):
     """Provides ``close``, ``path``, ``current_version``, ``is_healthy``, ``describe``; mixed into ``Database``."""
 
     def close(self) -> None:
-        """Close the database (idempotent)."""
+        """Close the database; closing again does nothing.
+
+        Raises:
+            QuiverError: The library fails to close the handle.
+        """
         if self._closed:
             return
         ptr = self._ptr
@@ -43,28 +47,55 @@ class DatabaseLifecycle(DatabaseBase):
         return f"Database(path='{self.path()}')"
 
     def path(self) -> str:
-        """The path the database was opened with."""
+        """Return the path the database was opened with.
+
+        Returns:
+            The ``db_path`` given to the factory.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("const char**")
         check(get_lib().quiver_database_path(self._ptr, out))
         return decode_string(out[0]) or ""
 
     def current_version(self) -> int:
-        """``PRAGMA user_version``."""
+        """Return the schema version (``PRAGMA user_version``).
+
+        Returns:
+            The version; ``0`` for a database without one.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("int64_t*")
         check(get_lib().quiver_database_current_version(self._ptr, out))
         return int(out[0])
 
     def is_healthy(self) -> bool:
-        """Whether the handle is open and usable."""
+        """Return whether the handle is open and usable.
+
+        Returns:
+            ``True`` when the connection answers.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("int*")
         check(get_lib().quiver_database_is_healthy(self._ptr, out))
         return bool(out[0])
 
     def describe(self) -> None:
-        """Print a schema summary to the process's stdout (written by the C library)."""
+        """Print a summary of the schema (collections, attributes, groups) to the process's stdout.
+
+        The text is written by the C library to file descriptor 1, not to ``sys.stdout``.
+
+        Raises:
+            QuiverError: The database is closed, or the schema cannot be read.
+        """
         self._ensure_open()
         if sys.stdout is not None:
             sys.stdout.flush()
