@@ -55,7 +55,7 @@ class DatabaseTransaction(DatabaseBase):
         self._ensure_open()
         out = ffi.new("int*")
         check(get_lib().quiver_database_in_transaction(self._ptr, out))
-        return out[0] != 0
+        return bool(out[0] != 0)
 
     @contextmanager
     def transaction(self: _Self) -> Iterator[_Self]:
