@@ -1,7 +1,7 @@
 // NULL cells (api-additions §4.1, §10.1, R5; D20): element arrays and time-series rows write
 // NULL cells exactly where they are given; the stored rows (read with a raw sqlite3 connection)
 // match; time-series reads keep them; typed vector/set readers refuse them instead of shifting
-// later values; a CSV export/import round trip keeps them.
+// later values; a CSV export/import round trip keeps them, with dates and partial updates.
 #include "test_helpers.h"
 
 #include <quiver/database.h>
@@ -139,7 +139,11 @@ TEST_F(NullCells, CsvExportImportKeepsNullCells) {
                                     .set("label", "A")
                                     .set("date_created", "2024-05-06T07:08:09")
                                     .set("value_int", {nullptr, int64_t{2}})
-                                    .set("value_float", {Value(0.5), Value(nullptr)}));
+                                    .set("value_float", {nullptr, nullptr}));
+    // A partial update that discards nothing (value_float holds no value, D21).
+    db().update_element("Item", 1, Element().set("value_int", {Value(int64_t{7}), Value(nullptr), Value(int64_t{9})}));
+    db().create_element("Item", Element().set("label", "B").set("value_int", {1}).set("value_float", {Value(nullptr)}));
+    EXPECT_EQ(raw_rows(path_, kVectorRows), (std::vector<std::string>{"1|1|7|NULL", "1|2|NULL|NULL", "1|3|9|NULL", "2|1|1|NULL"}));
     db().update_time_series_group("Item", "readings", 1,
                                   {{{"date_time", std::string("2024-01-01T00:00:00")}, {"measurement", nullptr}, {"note", "x"}},
                                    {{"date_time", std::string("2024-01-02T00:00:00")}, {"count_value", int64_t{0}}}});
