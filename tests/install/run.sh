@@ -1,13 +1,60 @@
 #!/usr/bin/env bash
-# Installs the build tree into a scratch prefix, then configures, builds and runs a consumer
-# project that uses find_package(quiver) and checks the pkg-config files.
+# Installs the build tree into a scratch, non-default prefix (the tree itself is configured with
+# the default one), then builds and runs consumers outside the tree against that install:
+#   (a) a CMake project using find_package(quiver)        -> consumer (C++), consumer_c (C)
+#   (b) make with flags from plain pkg-config (quiver and quiver_c, no --define-prefix)
+#   (c) a C program built by cc alone with -I/-L/-rpath flags
+# None of them gets LD_LIBRARY_PATH: the installed libraries must find each other.
+# Usage: run.sh <build dir>
 set -euo pipefail
-build_dir="$1"
-source_dir="$(cd "$(dirname "$0")" && pwd)"
+build_dir="$(cd "$1" && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+tree="$(cd "$here/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
-cmake -S "$source_dir" -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
-cmake --build "$work/consumer" >/dev/null
-LD_LIBRARY_PATH="$work/prefix/lib" "$work/consumer/consumer"
-PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" pkg-config --modversion quiver quiver_c
+prefix="$work/opt/quiver"
+schema="$here/schema.sql"
+unset LD_LIBRARY_PATH PKG_CONFIG_LIBDIR PKG_CONFIG_SYSROOT_DIR
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+cmake --install "$build_dir" --prefix "$prefix" >/dev/null
+libdir="$(dirname "$(find "$prefix" -name 'libquiver_c.so' -print -quit)")"
+[ -f "$libdir/libquiver_c.so" ] || fail "libquiver_c.so not installed"
+version="$(sed -n 's/^Version: //p' "$libdir/pkgconfig/quiver_c.pc")"
+
+# Nothing installed may point back at the configured prefix, the source tree or the build tree.
+if grep -rn -e /usr/local -e "$tree" "$libdir/pkgconfig" "$libdir/cmake"; then
+  fail "installed package files refer to the configured prefix or the source tree"
+fi
+for lib in "$libdir"/libquiver*.so; do
+  if readelf -d "$lib" | grep -E 'R(UN)?PATH' | grep -F "$tree"; then
+    fail "$lib keeps a build-tree rpath"
+  fi
+done
+
+echo "== (a) CMake find_package(quiver)"
+cmake -S "$here" -B "$work/cmake" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/cmake" >/dev/null
+"$work/cmake/consumer" "$schema"
+"$work/cmake/consumer_c" "$schema"
+
+echo "== (b) make + plain pkg-config"
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+pc() { echo $(pkg-config "$@"); }  # unquoted: drops pkg-config's trailing blank
+[ "$(pc --cflags quiver)" = "-I$prefix/include" ] || fail "pkg-config --cflags quiver: $(pc --cflags quiver)"
+[ "$(pc --libs quiver)" = "-L$libdir -lquiver" ] || fail "pkg-config --libs quiver: $(pc --libs quiver)"
+[ "$(pc --cflags quiver_c)" = "-I$prefix/include" ] || fail "pkg-config --cflags quiver_c: $(pc --cflags quiver_c)"
+[ "$(pc --libs quiver_c)" = "-L$libdir -lquiver_c" ] || fail "pkg-config --libs quiver_c: $(pc --libs quiver_c)"
+[ "$(pc --modversion quiver)" = "$version" ] || fail "pkg-config --modversion quiver"
+mkdir "$work/make"
+make -s -C "$work/make" -f "$here/Makefile" >/dev/null
+"$work/make/consumer" "$schema"
+"$work/make/consumer_c" "$schema"
+unset PKG_CONFIG_PATH
+
+echo "== (c) cc alone"
+cc -std=c11 -I"$prefix/include" -DQUIVER_EXPECTED_VERSION="\"$version\"" \
+   -o "$work/consumer_cc" "$here/consumer.c" -L"$libdir" -lquiver_c -Wl,-rpath,"$libdir"
+"$work/consumer_cc" "$schema"
+
+echo "all install consumers OK"
