@@ -1,6 +1,15 @@
 include(CMakePackageConfigHelpers)
 
-install(DIRECTORY include/quiver DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Headers of parts left out of the build are not installed, so that
+# __has_include(<quiver/lua_runner.h>) tells a consumer whether the Lua runner is there.
+set(_quiver_header_excludes)
+if(NOT QUIVER_BUILD_LUA)
+  list(APPEND _quiver_header_excludes PATTERN lua_runner.h EXCLUDE)
+endif()
+if(NOT QUIVER_BUILD_C_API)
+  list(APPEND _quiver_header_excludes PATTERN c EXCLUDE)
+endif()
+install(DIRECTORY include/quiver DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${_quiver_header_excludes})
 
 set(_quiver_install_targets quiver)
 if(QUIVER_BUILD_C_API)

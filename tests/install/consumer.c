@@ -32,8 +32,11 @@ int main(int argc, char** argv) {
     if (quiver_database_query_integer(db, "SELECT units FROM Plant", &units, &has_units) != QUIVER_OK)
         return fail("query");
     quiver_database_close(db);
-    if (id != 1 || !has_units || units != 3 || strcmp(quiver_version(), QUIVER_EXPECTED_VERSION) != 0)
+    if (id != 1 || !has_units || units != 3 || strcmp(quiver_version(), QUIVER_EXPECTED_VERSION) != 0) {
+        fprintf(stderr, "id %lld, units %lld (%d), version %s, expected %s\n", (long long)id,
+                (long long)units, has_units, quiver_version(), QUIVER_EXPECTED_VERSION);
         return fail("check");
+    }
     puts("c consumer OK");
     return 0;
 }
