@@ -33,8 +33,14 @@ public:
     LuaRunner(LuaRunner&&) noexcept;
     LuaRunner& operator=(LuaRunner&&) noexcept;
 
-    // Runs the script text; any failure throws std::runtime_error("Lua error: <message>").
-    void run(const std::string& script);
+    // Runs the script text and returns its first return value as JSON (D18): "" when the
+    // script returns nothing, "null" for nil (encoding rules in docs/lua.md). A Lua failure
+    // throws std::runtime_error("Lua error: <message>"); a value that cannot be encoded throws
+    // "Cannot run: ..." (the script's effects remain).
+    std::string run(const std::string& script);
+    // Same, with the chunk name Lua uses in error positions: "@<path>" gives "<path>:<line>:",
+    // "=<name>" gives "<name>:<line>:". run(script) uses the script text itself.
+    std::string run(const std::string& script, const std::string& chunk_name);
 
 private:
     struct Impl;
