@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from quiverdb._c_api import ffi as _ffi
 from quiverdb._c_api import get_lib as _get_lib
+
+# The package version; needs no native library, and always equals version().
+from quiverdb._version import __version__ as __version__
 from quiverdb.database import Database
 from quiverdb.database_csv_export import DatabaseCSVExport
 from quiverdb.database_csv_import import DatabaseCSVImport

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from quiverdb._c_api import get_lib
+from quiverdb._database_base import DatabaseBase
 from quiverdb._helpers import check, marshal_csv_options, require_str
 from quiverdb.metadata import CSVOptions
 
 
-class DatabaseCSVImport:
+class DatabaseCSVImport(DatabaseBase):
     """Provides ``import_csv``; mixed into ``Database``."""
-
-    _ptr: Any
-
-    def _ensure_open(self) -> None:  # pragma: no cover - overridden by Database
-        raise NotImplementedError
 
     def import_csv(self, collection: str, group: str, path: str, *, options: CSVOptions | None = None) -> None:
         """Import a CSV file into a collection's scalars (``group=""``) or one group."""

@@ -1,0 +1,114 @@
+"""Composite read mixin of ``Database``: whole elements and whole groups of one element.
+
+Built in Python from the typed by-id reads and the metadata, as upstream does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiverdb._database_metadata import DatabaseMetadata
+from quiverdb._database_read_by_id import DatabaseReadById
+from quiverdb._helpers import parse_date_time, require_id, require_str
+from quiverdb.metadata import DataType, ScalarMetadata
+
+
+class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
+    """Provides ``read_element_by_id``, ``read_{scalars,vectors,sets}_by_id``, ``read_{vector,set}_group_by_id``."""
+
+    def _read_typed_scalar(self, collection: str, column: ScalarMetadata, id: int) -> Any:
+        if column.data_type == DataType.INTEGER:
+            return self.read_scalar_integer_by_id(collection, column.name, id)
+        if column.data_type == DataType.FLOAT:
+            return self.read_scalar_float_by_id(collection, column.name, id)
+        if column.data_type == DataType.DATE_TIME:
+            return self.read_scalar_date_time_by_id(collection, column.name, id)
+        return self.read_scalar_string_by_id(collection, column.name, id)
+
+    def _read_typed_list(self, structure: str, collection: str, column: ScalarMetadata, id: int) -> list[Any]:
+        if column.data_type == DataType.INTEGER:
+            kind = "integers"
+        elif column.data_type == DataType.FLOAT:
+            kind = "floats"
+        elif column.data_type == DataType.DATE_TIME:
+            op = f"read_{structure}_date_time_by_id"
+            values = self._read_list_by_id(op, structure, "strings", collection, column.name, id)
+            return [parse_date_time(v) for v in values]
+        else:
+            kind = "strings"
+        return self._read_list_by_id(f"read_{structure}_{kind}_by_id", structure, kind, collection, column.name, id)
+
+    def read_scalars_by_id(self, collection: str, id: int) -> dict[str, Any]:
+        """Every scalar column (``id`` and ``label`` included) → typed value."""
+        self._ensure_open()
+        require_str("read_scalars_by_id", "collection", collection)
+        require_id("read_scalars_by_id", id)
+        return {
+            column.name: self._read_typed_scalar(collection, column, id)
+            for column in self.list_scalar_attributes(collection)
+        }
+
+    def _read_groups_by_id(self, op: str, structure: str, collection: object, id: object) -> dict[str, list[Any]]:
+        self._ensure_open()
+        require_str(op, "collection", collection)
+        require_id(op, id)
+        groups = self.list_vector_groups(collection) if structure == "vector" else self.list_set_groups(collection)
+        result: dict[str, list[Any]] = {}
+        for group in groups:
+            for column in group.value_columns:
+                result[column.name] = self._read_typed_list(structure, collection, column, id)
+        return result
+
+    def read_vectors_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
+        """Each value column of each vector group → list."""
+        return self._read_groups_by_id("read_vectors_by_id", "vector", collection, id)
+
+    def read_sets_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
+        """Each value column of each set group → list."""
+        return self._read_groups_by_id("read_sets_by_id", "set", collection, id)
+
+    def read_element_by_id(self, collection: str, id: int) -> dict[str, Any]:
+        """Scalars, then vectors, then sets, merged (later keys win)."""
+        self._ensure_open()
+        require_str("read_element_by_id", "collection", collection)
+        require_id("read_element_by_id", id)
+        result: dict[str, Any] = {}
+        result.update(self.read_scalars_by_id(collection, id))
+        result.update(self.read_vectors_by_id(collection, id))
+        result.update(self.read_sets_by_id(collection, id))
+        return result
+
+    def _read_group_rows(
+        self, op: str, structure: str, collection: object, group: object, id: object
+    ) -> list[dict[str, Any]]:
+        self._ensure_open()
+        require_str(op, "collection", collection)
+        require_str(op, "group", group)
+        require_id(op, id)
+        if structure == "vector":
+            metadata = self.get_vector_metadata(collection, group)
+        else:
+            metadata = self.get_set_metadata(collection, group)
+        if not metadata.value_columns:
+            return []
+        columns: dict[str, list[Any]] = {}
+        row_count = 0
+        for column in metadata.value_columns:
+            values = self._read_typed_list(structure, collection, column, id)
+            columns[column.name] = values
+            row_count = len(values)
+        rows: list[dict[str, Any]] = []
+        for i in range(row_count):
+            row: dict[str, Any] = {"vector_index": i} if structure == "vector" else {}
+            for name, values in columns.items():
+                row[name] = values[i] if i < len(values) else None
+            rows.append(row)
+        return rows
+
+    def read_vector_group_by_id(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
+        """Rows ``{"vector_index": i, <col>: value, ...}`` (0-based index)."""
+        return self._read_group_rows("read_vector_group_by_id", "vector", collection, group, id)
+
+    def read_set_group_by_id(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
+        """Rows ``{<col>: value, ...}``."""
+        return self._read_group_rows("read_set_group_by_id", "set", collection, group, id)
