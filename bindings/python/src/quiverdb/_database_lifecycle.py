@@ -6,12 +6,11 @@ The factories (``from_schema``, ``from_migrations``, ``open``) live on ``Databas
 
 from __future__ import annotations
 
-import sys
 import warnings
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase, DatabaseSelf
-from quiverdb._helpers import check, decode_string, flush_c_stdout
+from quiverdb._helpers import check, decode_string
 
 
 class DatabaseLifecycle(DatabaseBase):
@@ -63,12 +62,12 @@ class DatabaseLifecycle(DatabaseBase):
         check(get_lib().quiver_database_is_healthy(self._ptr, out))
         return bool(out[0])
 
-    def describe(self) -> None:
-        """Print a schema summary to the process's stdout (written by the C library)."""
+    def describe(self) -> str:
+        """The schema summary as text (D17); nothing is printed."""
         self._ensure_open()
-        if sys.stdout is not None:
-            sys.stdout.flush()
+        out = ffi.new("char**")
+        check(get_lib().quiver_database_describe(self._ptr, out))
         try:
-            check(get_lib().quiver_database_describe(self._ptr))
+            return ffi.string(out[0]).decode("utf-8")
         finally:
-            flush_c_stdout()
+            get_lib().quiver_database_free_string(out[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -37,28 +38,36 @@ class LuaRunner:
             raise
         self._ptr = out_runner[0]
 
-    def run(self, script: str) -> None:
-        """Execute ``script``; a failure raises ``QuiverError`` with the Lua error message."""
+    def run(self, script: str) -> Any:
+        """Execute ``script`` and return its first return value, decoded from the C API's JSON
+        (``None`` when it returns nothing or ``nil``). A failure raises ``QuiverError`` with the
+        Lua error message."""
         self._ensure_open()
         c_script = require_str("run", "script", script)
         # The runner borrows the database handle: never run against a closed one.
         self._db._ensure_open()
         lib = get_lib()
-        err = lib.quiver_lua_runner_run(self._ptr, c_script)
-        if err != 0:
-            # 1. The runner's own error slot (script failures).
-            out_error = ffi.new("const char**")
-            if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
-                message = ffi.string(out_error[0]).decode("utf-8", errors="replace")
-                if message:
-                    raise QuiverError(message)
-            # 2. The thread's last error (null-argument failures).
-            ptr = lib.quiver_get_last_error()
-            detail = ffi.string(ptr).decode("utf-8", errors="replace") if ptr != ffi.NULL else ""
-            if detail:
-                raise QuiverError(detail)
-            # 3. Generic fallback.
-            raise QuiverError("Lua script execution failed")
+        out_result = ffi.new("char**")
+        err = lib.quiver_lua_runner_run(self._ptr, c_script, out_result)
+        if err == 0:
+            try:
+                text = ffi.string(out_result[0]).decode("utf-8")
+            finally:
+                lib.quiver_lua_runner_free_string(out_result[0])
+            return json.loads(text) if text else None
+        # 1. The runner's own error slot (script failures).
+        out_error = ffi.new("const char**")
+        if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
+            message = ffi.string(out_error[0]).decode("utf-8", errors="replace")
+            if message:
+                raise QuiverError(message)
+        # 2. The thread's last error (null-argument failures).
+        ptr = lib.quiver_get_last_error()
+        detail = ffi.string(ptr).decode("utf-8", errors="replace") if ptr != ffi.NULL else ""
+        if detail:
+            raise QuiverError(detail)
+        # 3. Generic fallback.
+        raise QuiverError("Lua script execution failed")
 
     def close(self) -> None:
         """Free the runner (idempotent)."""
