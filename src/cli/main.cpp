@@ -99,9 +99,9 @@ Script load_script(const std::string& path, bool inline_code, const std::string&
 // The returned value as printed: with --json the JSON text ("null" when nothing was returned);
 // otherwise nothing for no value or nil, a string's text as is, any other value as its JSON.
 // The JSON comes from LuaRunner::run (the one encoder); nlohmann::json only decodes a string.
-std::string printed_result(const std::string& json, bool as_json) {
+std::optional<std::string> printed_result(const std::string& json, bool as_json) {
     if (as_json) return json.empty() ? "null" : json;
-    if (json.empty() || json == "null") return {};
+    if (json.empty() || json == "null") return std::nullopt;
     if (json.front() == '"') return nlohmann::json::parse(json).get<std::string>();
     return json;
 }
@@ -214,10 +214,9 @@ int main(int argc, char** argv) {
         const std::string result = runner.run(script.text, script.chunk_name);
         if (dry_run) db->end_dry_run();
         // 13. Print the returned value.
-        const std::string printed = printed_result(result, json);
-        std::cout.flush();
+        const auto printed = printed_result(result, json);
         std::fflush(stdout);  // after everything the script printed
-        if (!printed.empty() || json) std::cout << printed << '\n';
+        if (printed) std::cout << *printed << '\n';
     } catch (const std::exception& e) {
         // Any failure: its message, exit 1. A failed dry run is discarded with the database.
         if (db && db->in_dry_run()) {
