@@ -119,7 +119,7 @@ TEST(DryRun, TransactionControlSqlIsRefused) {
     db.begin_dry_run();
     db.create_element("Configuration", labelled("inside"));
     const std::string reason = ": transaction control statements are not allowed during a dry run";
-    for (const std::string sql : {"COMMIT", "commit transaction", "END", "  -- note\n /* c */ Begin", "BEGIN IMMEDIATE",
+    for (const std::string& sql : {"COMMIT", "commit transaction", "END", "  -- note\n /* c */ Begin", "BEGIN IMMEDIATE",
                                   "ROLLBACK", "rollback transaction", ";COMMIT"}) {
         EXPECT_FAILS_UNCHANGED(db, db.query_integer(sql), "Cannot query_integer" + reason);
         EXPECT_FAILS_UNCHANGED(db, db.query_string(sql), "Cannot query_string" + reason);

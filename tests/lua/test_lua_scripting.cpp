@@ -127,8 +127,9 @@ TEST_F(LuaSandboxTest, EscapingPathsAreRefusedAndChangeNothing) {
     ok("db:create_element('Parent', {label = 'P'})");
     const auto r = root().string();
     const auto outside = (root().parent_path() / "outside.csv").string();
+    std::filesystem::remove(outside);
     std::filesystem::create_directories(root() / "sub");
-    for (const std::string p : {std::string("../outside.csv"), std::string("sub/../../outside.csv"), outside,
+    for (const std::string& p : {std::string("../outside.csv"), std::string("sub/../../outside.csv"), outside,
                                 std::string("/etc/passwd")}) {
         const auto message = "Lua error: Cannot export_csv: path '" + p + "' escapes the database directory '" + r + "'";
         EXPECT_EQ(error_of("db:export_csv('Parent', '', " + lua_literal(p) + ")"), message);
@@ -147,7 +148,7 @@ TEST_F(LuaSandboxTest, EscapingPathsAreRefusedAndChangeNothing) {
 TEST(LuaSandboxMemoryTest, InMemoryDatabaseRefusesFileOperations) {
     auto db = Database::from_schema(":memory:", schema_path("valid/lua_full.sql"), {.console_level = LogLevel::Off});
     LuaRunner runner(db);
-    for (const std::string op : {"export_csv", "import_csv"}) {
+    for (const std::string& op : {"export_csv", "import_csv"}) {
         try {
             runner.run("db:" + op + "('Parent', '', 'x.csv')");
             ADD_FAILURE() << "no error";
