@@ -149,49 +149,67 @@ private:
         object(t, depth);
     }
 
+    // A key of the object being written. A string key's bytes are borrowed from the Lua string
+    // (the table keeps it alive and is not modified meanwhile); an integer key's decimal text is
+    // kept inline. No allocation per key.
+    struct Key {
+        const char* data = nullptr;  // string key; nullptr for an integer key
+        size_t size = 0;
+        lua_Integer number = 0;
+        char digits[24] = {};
+
+        std::string_view text() const { return data ? std::string_view(data, size) : std::string_view(digits, size); }
+    };
+
     void object(int t, int depth) {
-        // Keys as text; integer keys remember their value so the value can be fetched again.
-        struct Key {
-            std::string text;
-            bool integer;
-            lua_Integer number;
-        };
-        std::vector<Key> keys;
+        // One key buffer per nesting level, reused by every object at that level.
+        if (keys_by_depth_.size() <= static_cast<size_t>(depth)) keys_by_depth_.resize(depth + 1);
+        std::vector<Key>& keys = keys_by_depth_[depth];
+        keys.clear();
         bool unsupported = false;
         lua_pushnil(L_);
         while (lua_next(L_, t) != 0) {
             lua_pop(L_, 1);
+            Key key;
             if (lua_isinteger(L_, -1)) {
-                const lua_Integer k = lua_tointeger(L_, -1);
-                keys.push_back({std::to_string(k), true, k});
+                key.number = lua_tointeger(L_, -1);
+                key.size = static_cast<size_t>(
+                    std::to_chars(key.digits, key.digits + sizeof key.digits, static_cast<long long>(key.number)).ptr -
+                    key.digits);
             } else if (lua_type(L_, -1) == LUA_TSTRING) {
-                size_t len = 0;
-                const char* s = lua_tolstring(L_, -1, &len);
-                keys.push_back({std::string(s, len), false, 0});
+                key.data = lua_tolstring(L_, -1, &key.size);
             } else {
                 unsupported = true;  // reported after the whole table was seen (order-independent)
+                continue;
             }
+            keys.push_back(key);
         }
         if (unsupported) fail("script returned a table with an unsupported key type");
         for (const auto& key : keys) {
-            if (!key.integer && !detail::is_valid_utf8(key.text)) {
+            if (key.data && !detail::is_valid_utf8(key.text())) {
                 fail("script return value contains a string that is not valid UTF-8");
             }
         }
-        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.text < b.text; });
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.text() < b.text(); });
         for (size_t i = 1; i < keys.size(); ++i) {
-            if (keys[i].text == keys[i - 1].text) fail("script returned a table with duplicate key '" + keys[i].text + "'");
+            if (keys[i].text() == keys[i - 1].text()) {
+                fail("script returned a table with duplicate key '" + std::string(keys[i].text()) + "'");
+            }
         }
         append("{");
-        for (size_t i = 0; i < keys.size(); ++i) {
+        // Nested objects use deeper levels of keys_by_depth_, whose growth may move this level's
+        // vector: it is looked up again for every key.
+        const size_t count = keys.size();
+        for (size_t i = 0; i < count; ++i) {
+            const Key key = keys_by_depth_[depth][i];
             if (i > 0) append(",");
-            string(keys[i].text);
+            string(key.text());
             append(":");
-            if (keys[i].integer) {
-                lua_rawgeti(L_, t, keys[i].number);
-            } else {
-                lua_pushlstring(L_, keys[i].text.data(), keys[i].text.size());
+            if (key.data) {
+                lua_pushlstring(L_, key.data, key.size);
                 lua_rawget(L_, t);
+            } else {
+                lua_rawgeti(L_, t, key.number);
             }
             value(-1, depth + 1);
             lua_pop(L_, 1);
@@ -201,6 +219,7 @@ private:
 
     lua_State* L_;
     std::string out_;
+    std::vector<std::vector<Key>> keys_by_depth_;
 };
 
 }  // namespace

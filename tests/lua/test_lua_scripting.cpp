@@ -148,7 +148,7 @@ TEST_F(LuaSandboxTest, EscapingPathsAreRefusedAndChangeNothing) {
 TEST(LuaSandboxMemoryTest, InMemoryDatabaseRefusesFileOperations) {
     auto db = Database::from_schema(":memory:", schema_path("valid/lua_full.sql"), {.console_level = LogLevel::Off});
     LuaRunner runner(db);
-    for (const std::string& op : {"export_csv", "import_csv"}) {
+    for (const std::string& op : std::vector<std::string>{"export_csv", "import_csv"}) {
         try {
             runner.run("db:" + op + "('Parent', '', 'x.csv')");
             ADD_FAILURE() << "no error";
