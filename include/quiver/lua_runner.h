@@ -1,7 +1,8 @@
 // LuaRunner: an embedded Lua 5.4 state with a Database bound as the global `db`.
 //
 // The database must outlive the runner. Globals persist across run() calls. Only the base,
-// string, table, math, utf8 and coroutine libraries are loaded; there is no file access.
+// string, table, math, utf8 and coroutine libraries are loaded; the only file access is through
+// db: methods (CSV), confined to the database's directory (R4, docs/lua.md).
 #ifndef QUIVER_LUA_RUNNER_H
 #define QUIVER_LUA_RUNNER_H
 
