@@ -20,8 +20,15 @@ from quiverdb.metadata import CSVOptions, DataType, GroupMetadata, LogLevel, Sca
 
 
 def version() -> str:
-    """The library version (``quiver_version()``), e.g. ``"0.6.0"``."""
-    return _ffi.string(_get_lib().quiver_version()).decode("utf-8")
+    """Return the version of the loaded native library (``quiver_version()``), e.g. ``"0.6.0"``.
+
+    Always equal to ``quiverdb.__version__``, which needs no native library.
+
+    Raises:
+        RuntimeError: The native libraries cannot be loaded (the message lists where they were searched).
+    """
+    text: str = _ffi.string(_get_lib().quiver_version()).decode("utf-8")
+    return text
 
 
 __all__ = [

@@ -39,7 +39,21 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
         return self._read_list_by_id(f"read_{structure}_{kind}_by_id", structure, kind, collection, column.name, id)
 
     def read_scalars_by_id(self, collection: str, id: int) -> dict[str, Any]:
-        """Every scalar column (``id`` and ``label`` included) → typed value."""
+        """Read every scalar attribute of one element, ``id`` and ``label`` included.
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+
+        Returns:
+            Column → typed value (``int``, ``float``, ``str``, ``datetime`` for DATE_TIME; ``None`` for NULL, and
+            for every column when no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         require_str("read_scalars_by_id", "collection", collection)
         require_id("read_scalars_by_id", id)
@@ -48,7 +62,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
             for column in self.list_scalar_attributes(collection)
         }
 
-    def _read_groups_by_id(self, op: str, structure: str, collection: object, id: object) -> dict[str, list[Any]]:
+    def _read_groups_by_id(self, op: str, structure: str, collection: str, id: int) -> dict[str, list[Any]]:
         self._ensure_open()
         require_str(op, "collection", collection)
         require_id(op, id)
@@ -60,15 +74,54 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
         return result
 
     def read_vectors_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
-        """Each value column of each vector group → list."""
+        """Read every vector column of one element.
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+
+        Returns:
+            Value column → list of typed values, for each column of each vector group.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_groups_by_id("read_vectors_by_id", "vector", collection, id)
 
     def read_sets_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
-        """Each value column of each set group → list."""
+        """Read every set column of one element.
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+
+        Returns:
+            Value column → list of typed values, for each column of each set group.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_groups_by_id("read_sets_by_id", "set", collection, id)
 
     def read_element_by_id(self, collection: str, id: int) -> dict[str, Any]:
-        """Scalars, then vectors, then sets, merged (later keys win)."""
+        """Read one whole element: its scalars, then its vector and set columns, merged into one dict.
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+
+        Returns:
+            Attribute → value or list (a later key wins on a name clash).
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         require_str("read_element_by_id", "collection", collection)
         require_id("read_element_by_id", id)
@@ -78,9 +131,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
         result.update(self.read_sets_by_id(collection, id))
         return result
 
-    def _read_group_rows(
-        self, op: str, structure: str, collection: object, group: object, id: object
-    ) -> list[dict[str, Any]]:
+    def _read_group_rows(self, op: str, structure: str, collection: str, group: str, id: int) -> list[dict[str, Any]]:
         self._ensure_open()
         require_str(op, "collection", collection)
         require_str(op, "group", group)
@@ -106,9 +157,37 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
         return rows
 
     def read_vector_group_by_id(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
-        """Rows ``{"vector_index": i, <col>: value, ...}`` (0-based index)."""
+        """Read one element's vector group as rows.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            id: Element id.
+
+        Returns:
+            One dict per row: ``{"vector_index": i, <column>: value, ...}`` with a 0-based index.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or group does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_group_rows("read_vector_group_by_id", "vector", collection, group, id)
 
     def read_set_group_by_id(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
-        """Rows ``{<col>: value, ...}``."""
+        """Read one element's set group as rows.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            id: Element id.
+
+        Returns:
+            One dict per row: ``{<column>: value, ...}``.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or group does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_group_rows("read_set_group_by_id", "set", collection, group, id)

@@ -17,7 +17,11 @@ class DatabaseLifecycle(DatabaseBase):
     """Provides ``close``, ``path``, ``current_version``, ``is_healthy``, ``describe``; mixed into ``Database``."""
 
     def close(self) -> None:
-        """Close the database (idempotent)."""
+        """Close the database; closing again does nothing.
+
+        Raises:
+            QuiverError: The library fails to close the handle.
+        """
         if self._closed:
             return
         ptr = self._ptr
@@ -42,28 +46,60 @@ class DatabaseLifecycle(DatabaseBase):
         return f"Database(path='{self.path()}')"
 
     def path(self) -> str:
-        """The path the database was opened with."""
+        """Return the path the database was opened with.
+
+        Returns:
+            The ``db_path`` given to the factory.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("const char**")
         check(get_lib().quiver_database_path(self._ptr, out))
         return decode_string(out[0]) or ""
 
     def current_version(self) -> int:
-        """``PRAGMA user_version``."""
+        """Return the schema version (``PRAGMA user_version``).
+
+        Returns:
+            The version; ``0`` for a database without one.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("int64_t*")
         check(get_lib().quiver_database_current_version(self._ptr, out))
         return int(out[0])
 
     def is_healthy(self) -> bool:
-        """Whether the handle is open and usable."""
+        """Return whether the handle is open and usable.
+
+        Returns:
+            ``True`` when the connection answers.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("int*")
         check(get_lib().quiver_database_is_healthy(self._ptr, out))
         return bool(out[0])
 
     def describe(self) -> str:
-        """The schema summary as text (D17); nothing is printed."""
+        """Return a summary of the schema as text; nothing is printed.
+
+        The report lists the collections (with their element counts), attributes, groups, foreign
+        keys and the time-series files table (D17). Print it with ``print(db.describe())``.
+
+        Returns:
+            The report; every line ends with a newline. Without a schema it ends with the line
+            ``No schema loaded.``.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
         self._ensure_open()
         out = ffi.new("char**")
         check(get_lib().quiver_database_describe(self._ptr, out))

@@ -43,19 +43,83 @@ class DatabaseQuery(DatabaseBase):
             return None
         return int(out[0]) if kind == "integer" else float(out[0])
 
-    def query_string(self, sql: str, *, params: list | None = None) -> str | None:
-        """First column of the first row as text (``None`` for no row, NULL or another type)."""
-        return self._query("query_string", "string", sql, params)
+    def query_string(self, sql: str, *, params: list[Any] | None = None) -> str | None:
+        """Run one SQL statement and return the first column of its first row as text.
 
-    def query_integer(self, sql: str, *, params: list | None = None) -> int | None:
-        """First column of the first row as an integer."""
-        return self._query("query_integer", "integer", sql, params)
+        Args:
+            sql: One SQL statement; ``?`` marks a parameter.
+            params: Positional parameters (``int``, ``float``, ``str``, ``bool`` or ``None``); ``None`` or empty
+                runs the statement without parameters.
 
-    def query_float(self, sql: str, *, params: list | None = None) -> float | None:
-        """First column of the first row as a float (INTEGER results are converted)."""
-        return self._query("query_float", "float", sql, params)
+        Returns:
+            The value; ``None`` when there is no row, the value is NULL or not text.
 
-    def query_date_time(self, sql: str, *, params: list | None = None) -> datetime | None:
-        """``query_string`` parsed as an aware UTC datetime."""
+        Raises:
+            QuiverError: The database is closed, the SQL fails to prepare or run, or a parameter is refused (e.g.
+                NaN).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: str | None = self._query("query_string", "string", sql, params)
+        return value
+
+    def query_integer(self, sql: str, *, params: list[Any] | None = None) -> int | None:
+        """Run one SQL statement and return the first column of its first row as an integer.
+
+        Args:
+            sql: One SQL statement; ``?`` marks a parameter.
+            params: Positional parameters (``int``, ``float``, ``str``, ``bool`` or ``None``); ``None`` or empty
+                runs the statement without parameters.
+
+        Returns:
+            The value; ``None`` when there is no row or the value is NULL.
+
+        Raises:
+            QuiverError: The database is closed, the SQL fails to prepare or run, or a parameter is refused (e.g.
+                NaN).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: int | None = self._query("query_integer", "integer", sql, params)
+        return value
+
+    def query_float(self, sql: str, *, params: list[Any] | None = None) -> float | None:
+        """Run one SQL statement and return the first column of its first row as a float.
+
+        Args:
+            sql: One SQL statement; ``?`` marks a parameter.
+            params: Positional parameters (``int``, ``float``, ``str``, ``bool`` or ``None``); ``None`` or empty
+                runs the statement without parameters.
+
+        Returns:
+            The value (an INTEGER result is converted); ``None`` when there is no row or the value is NULL.
+
+        Raises:
+            QuiverError: The database is closed, the SQL fails to prepare or run, or a parameter is refused (e.g.
+                NaN).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: float | None = self._query("query_float", "float", sql, params)
+        return value
+
+    def query_date_time(self, sql: str, *, params: list[Any] | None = None) -> datetime | None:
+        """Run one SQL statement and return the first column of its first row as a ``datetime``.
+
+        Args:
+            sql: One SQL statement; ``?`` marks a parameter.
+            params: Positional parameters (``int``, ``float``, ``str``, ``bool`` or ``None``); ``None`` or empty
+                runs the statement without parameters.
+
+        Returns:
+            The text value parsed as ISO 8601, an aware UTC ``datetime``; ``None`` when there is no row or the value
+            is NULL.
+
+        Raises:
+            QuiverError: The database is closed, the SQL fails to prepare or run, or a parameter is refused (e.g.
+                NaN).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         value = self._query("query_date_time", "string", sql, params)
         return None if value is None else parse_date_time(value)

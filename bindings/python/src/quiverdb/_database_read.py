@@ -36,7 +36,7 @@ class DatabaseRead(DatabaseBase):
             n = int(count[0])
             if n == 0:
                 return []
-            raw = unpack(values[0], n)
+            raw: list[Any] = unpack(values[0], n)
             present = unpack(ffi.cast("char*", mask[0]), n)  # bytes: one 0/1 byte per value
             if b"\x00" not in present:
                 return raw
@@ -51,15 +51,54 @@ class DatabaseRead(DatabaseBase):
                 lib.quiver_database_free_mask(mask[0])
 
     def read_scalar_integers(self, collection: str, attribute: str) -> list[int | None]:
-        """One entry per element in id order; NULL → ``None``."""
+        """Read an INTEGER scalar attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One value per element, in id order; ``None`` for NULL.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_scalar_numbers("read_scalar_integers", "integers", collection, attribute)
 
     def read_scalar_floats(self, collection: str, attribute: str) -> list[float | None]:
-        """One entry per element in id order; NULL → ``None``."""
+        """Read a REAL scalar attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One value per element, in id order; ``None`` for NULL.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_scalar_numbers("read_scalar_floats", "floats", collection, attribute)
 
     def read_scalar_strings(self, collection: str, attribute: str) -> list[str | None]:
-        """One entry per element in id order; NULL → ``None``."""
+        """Read a TEXT scalar attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One value per element, in id order; ``None`` for NULL.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         op = "read_scalar_strings"
         c_collection = require_str(op, "collection", collection)
@@ -76,7 +115,19 @@ class DatabaseRead(DatabaseBase):
                 lib.quiver_database_free_string_array(values[0], n)
 
     def read_element_ids(self, collection: str) -> list[int]:
-        """Element ids in rowid order."""
+        """Read the ids of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            The ids, in id (rowid) order.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("read_element_ids", "collection", collection)
         lib = get_lib()
@@ -121,19 +172,109 @@ class DatabaseRead(DatabaseBase):
                 free(lists[0], sizes[0], n)
 
     def read_vector_integers(self, collection: str, attribute: str) -> list[list[int]]:
+        """Read an INTEGER vector attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in vector_index order within
+            each list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_vector_integers", "vector", "integers", collection, attribute)
 
     def read_vector_floats(self, collection: str, attribute: str) -> list[list[float]]:
+        """Read a REAL vector attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in vector_index order within
+            each list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_vector_floats", "vector", "floats", collection, attribute)
 
     def read_vector_strings(self, collection: str, attribute: str) -> list[list[str]]:
+        """Read a TEXT vector attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in vector_index order within
+            each list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_vector_strings", "vector", "strings", collection, attribute)
 
     def read_set_integers(self, collection: str, attribute: str) -> list[list[int]]:
+        """Read an INTEGER set attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in insertion order within each
+            list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_set_integers", "set", "integers", collection, attribute)
 
     def read_set_floats(self, collection: str, attribute: str) -> list[list[float]]:
+        """Read a REAL set attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in insertion order within each
+            list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_set_floats", "set", "floats", collection, attribute)
 
     def read_set_strings(self, collection: str, attribute: str) -> list[list[str]]:
+        """Read a TEXT set attribute of every element of a collection.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+
+        Returns:
+            One list per element, in id order (``[]`` for an element without rows); in insertion order within each
+            list.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_lists("read_set_strings", "set", "strings", collection, attribute)

@@ -37,13 +37,61 @@ class DatabaseReadById(DatabaseBase):
         return float(out[0]) if has[0] else None
 
     def read_scalar_integer_by_id(self, collection: str, attribute: str, id: int) -> int | None:
-        return self._read_scalar_by_id("read_scalar_integer_by_id", "integer", collection, attribute, id)
+        """Read an INTEGER scalar attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The value; ``None`` for NULL or when no element has this id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: int | None = self._read_scalar_by_id("read_scalar_integer_by_id", "integer", collection, attribute, id)
+        return value
 
     def read_scalar_float_by_id(self, collection: str, attribute: str, id: int) -> float | None:
-        return self._read_scalar_by_id("read_scalar_float_by_id", "float", collection, attribute, id)
+        """Read a REAL scalar attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The value; ``None`` for NULL or when no element has this id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: float | None = self._read_scalar_by_id("read_scalar_float_by_id", "float", collection, attribute, id)
+        return value
 
     def read_scalar_string_by_id(self, collection: str, attribute: str, id: int) -> str | None:
-        return self._read_scalar_by_id("read_scalar_string_by_id", "string", collection, attribute, id)
+        """Read a TEXT scalar attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The value; ``None`` for NULL or when no element has this id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        value: str | None = self._read_scalar_by_id("read_scalar_string_by_id", "string", collection, attribute, id)
+        return value
 
     def _read_list_by_id(
         self, op: str, structure: str, kind: str, collection: object, attribute: object, id: object
@@ -64,7 +112,8 @@ class DatabaseReadById(DatabaseBase):
                 return []
             if kind == "strings":
                 return [decode_string(out[0][j]) for j in range(n)]
-            return ffi.unpack(out[0], n)
+            values: list[Any] = ffi.unpack(out[0], n)
+            return values
         finally:
             if out[0] != ffi.NULL:
                 if kind == "integers":
@@ -75,33 +124,168 @@ class DatabaseReadById(DatabaseBase):
                     lib.quiver_database_free_string_array(out[0], n)
 
     def read_vector_integers_by_id(self, collection: str, attribute: str, id: int) -> list[int]:
+        """Read an INTEGER vector attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in vector_index order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_vector_integers_by_id", "vector", "integers", collection, attribute, id)
 
     def read_vector_floats_by_id(self, collection: str, attribute: str, id: int) -> list[float]:
+        """Read a REAL vector attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in vector_index order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_vector_floats_by_id", "vector", "floats", collection, attribute, id)
 
     def read_vector_strings_by_id(self, collection: str, attribute: str, id: int) -> list[str]:
+        """Read a TEXT vector attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in vector_index order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_vector_strings_by_id", "vector", "strings", collection, attribute, id)
 
     def read_set_integers_by_id(self, collection: str, attribute: str, id: int) -> list[int]:
+        """Read an INTEGER set attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in insertion order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_set_integers_by_id", "set", "integers", collection, attribute, id)
 
     def read_set_floats_by_id(self, collection: str, attribute: str, id: int) -> list[float]:
+        """Read a REAL set attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in insertion order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_set_floats_by_id", "set", "floats", collection, attribute, id)
 
     def read_set_strings_by_id(self, collection: str, attribute: str, id: int) -> list[str]:
+        """Read a TEXT set attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values (in insertion order; ``[]`` when it has none or no element has this id).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         return self._read_list_by_id("read_set_strings_by_id", "set", "strings", collection, attribute, id)
 
     # ------------------------------------------------------------------------- date-time helpers
 
     def read_scalar_date_time_by_id(self, collection: str, attribute: str, id: int) -> datetime | None:
+        """Read a DATE_TIME scalar attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The value as an aware UTC ``datetime``; ``None`` for NULL or when no element has this id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         value = self._read_scalar_by_id("read_scalar_date_time_by_id", "string", collection, attribute, id)
         return None if value is None else parse_date_time(value)
 
     def read_vector_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
+        """Read a DATE_TIME vector attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values as aware UTC ``datetime`` objects (in vector_index order).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         values = self._read_list_by_id("read_vector_date_time_by_id", "vector", "strings", collection, attribute, id)
         return [parse_date_time(v) for v in values]
 
     def read_set_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
+        """Read a DATE_TIME set attribute of one element.
+
+        Args:
+            collection: Collection (table) name.
+            attribute: Attribute (column) name.
+            id: Element id.
+
+        Returns:
+            The element's values as aware UTC ``datetime`` objects (in insertion order).
+
+        Raises:
+            QuiverError: The database is closed, or the collection or attribute does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         values = self._read_list_by_id("read_set_date_time_by_id", "set", "strings", collection, attribute, id)
         return [parse_date_time(v) for v in values]

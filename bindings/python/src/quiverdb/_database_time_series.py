@@ -27,7 +27,22 @@ class DatabaseTimeSeries(DatabaseMetadata):
     """Provides ``read/update_time_series_group`` and the ``*_time_series_files`` methods."""
 
     def read_time_series_group(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
-        """Rows of one element's time-series group, in dimension order."""
+        """Read the rows of one element's time-series group.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            id: Element id.
+
+        Returns:
+            One dict per row (dimension column and value columns → value; NULL → ``None``), in dimension order;
+            ``[]`` when the element has no rows or no element has this id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or group does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         op = "read_time_series_group"
         c_collection = require_str(op, "collection", collection)
@@ -70,10 +85,21 @@ class DatabaseTimeSeries(DatabaseMetadata):
                 lib.quiver_database_free_time_series_data(names[0], types[0], data[0], n_columns, n_rows)
 
     def update_time_series_group(self, collection: str, group: str, id: int, rows: list[dict[str, Any]]) -> None:
-        """Replace one element's rows; ``[]`` clears them.
+        """Replace all rows of one element's time-series group; ``[]`` clears them.
 
-        Every row must hold the dimension and every value column (and nothing else), with exact
-        types: ``int`` for INTEGER, ``float`` for FLOAT, ``str`` for STRING/DATE_TIME.
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            id: Element id.
+            rows: One dict per row holding the dimension column and every value column, nothing else, with exact
+                types: ``int`` for INTEGER, ``float`` for REAL, ``str`` for TEXT and DATE_TIME.
+
+        Raises:
+            QuiverError: The database is closed, the group does not exist, or the library refuses a row (nothing is
+                written).
+            TypeError: An argument or a cell has the wrong type (the message names the column).
+            ValueError: A row misses a column or has an unknown one, or a text cell holds a NUL character or invalid
+                UTF-8.
         """
         self._ensure_open()
         op = "update_time_series_group"
@@ -98,7 +124,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
         columns: list[tuple[str, int]] = [(metadata.dimension_column, _STRING)]
         columns += [(column.name, int(column.data_type)) for column in metadata.value_columns]
         known = {name for name, _ in columns}
-        expected = {_INTEGER: (int, "int"), _FLOAT: (float, "float")}
+        expected: dict[int, tuple[type[Any], str]] = {_INTEGER: (int, "int"), _FLOAT: (float, "float")}
         for r, row in enumerate(rows):
             for name, _ in columns:
                 if name not in row:
@@ -149,6 +175,19 @@ class DatabaseTimeSeries(DatabaseMetadata):
         )
 
     def has_time_series_files(self, collection: str) -> bool:
+        """Return whether a collection has a time-series files table.
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            ``True`` when ``<collection>_time_series_files`` exists.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("has_time_series_files", "collection", collection)
         out = ffi.new("int*")
@@ -156,6 +195,19 @@ class DatabaseTimeSeries(DatabaseMetadata):
         return bool(out[0])
 
     def list_time_series_files_columns(self, collection: str) -> list[str]:
+        """List the columns of a collection's time-series files table.
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            The column names, in table order.
+
+        Raises:
+            QuiverError: The database is closed, or the collection has no time-series files table.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("list_time_series_files_columns", "collection", collection)
         lib = get_lib()
@@ -170,6 +222,19 @@ class DatabaseTimeSeries(DatabaseMetadata):
                 lib.quiver_database_free_string_array(out[0], n)
 
     def read_time_series_files(self, collection: str) -> dict[str, str | None]:
+        """Read a collection's time-series files row.
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            Column → path (``None`` for NULL).
+
+        Raises:
+            QuiverError: The database is closed, or the collection has no time-series files table.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("read_time_series_files", "collection", collection)
         lib = get_lib()
@@ -185,7 +250,18 @@ class DatabaseTimeSeries(DatabaseMetadata):
                 lib.quiver_database_free_time_series_files(columns[0], paths[0], n)
 
     def update_time_series_files(self, collection: str, data: dict[str, str | None]) -> None:
-        """Rewrite the files row: given columns get their path (``None`` → NULL), others NULL."""
+        """Rewrite a collection's time-series files row: the given columns get their path, every other column NULL.
+
+        Args:
+            collection: Collection (table) name.
+            data: Column → path (``None`` for NULL); an empty dict changes nothing.
+
+        Raises:
+            QuiverError: The database is closed, the collection has no time-series files table, or a column is
+                unknown (nothing is written).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         op = "update_time_series_files"
         c_collection = require_str(op, "collection", collection)

@@ -23,7 +23,22 @@ class DatabaseWrite(DatabaseBase):
         return element
 
     def create_element(self, collection: str, **kwargs: object) -> int:
-        """Create an element from keyword attributes (scalars and lists); return its id."""
+        """Create an element from keyword attributes and return its id.
+
+        Args:
+            collection: Collection (table) name.
+            **kwargs: Attribute values: ``int``, ``float``, ``str``, ``bool`` or ``None`` for scalars; a list for a
+                vector or set column (routed to its group by column name).
+
+        Returns:
+            The new element's id.
+
+        Raises:
+            QuiverError: The database is closed, an attribute is unknown, a value does not match its column type or
+                breaks a constraint (nothing is written).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("create_element", "collection", collection)
         element = self._build_element(kwargs)
@@ -32,12 +47,25 @@ class DatabaseWrite(DatabaseBase):
             err = get_lib().quiver_database_create_element(self._ptr, c_collection, element._ptr, out)
             if err:
                 check(err)
-            return out[0]
+            new_id: int = out[0]
+            return new_id
         finally:
             element.destroy()
 
     def update_element(self, collection: str, id: int, **kwargs: object) -> None:
-        """Update an element; a list replaces the whole group (an empty list clears it)."""
+        """Update attributes of one element; a list replaces the whole group, an empty list clears it.
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+            **kwargs: Attribute values, as for ``create_element``.
+
+        Raises:
+            QuiverError: The database is closed, the element does not exist, an attribute is unknown, or a value is
+                refused (nothing is written).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("update_element", "collection", collection)
         require_id("update_element", id)
@@ -48,7 +76,17 @@ class DatabaseWrite(DatabaseBase):
             element.destroy()
 
     def delete_element(self, collection: str, id: int) -> None:
-        """Delete an element (its group rows cascade)."""
+        """Delete one element; its group rows are deleted with it (cascade).
+
+        Args:
+            collection: Collection (table) name.
+            id: Element id.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or element does not exist (nothing is deleted).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("delete_element", "collection", collection)
         require_id("delete_element", id)

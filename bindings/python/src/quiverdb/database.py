@@ -23,6 +23,9 @@ from quiverdb.database_csv_import import DatabaseCSVImport
 from quiverdb.database_options import build_options
 
 
+# Adding an area: write a ``_database_<area>.py`` mixin deriving from ``DatabaseBase`` (or from the
+# mixins whose methods it calls) and list it below. A mixin must come before the mixins it derives
+# from (C3 method resolution order); CSV stays first (tests pin ``Database.__mro__[1:3]``).
 class Database(
     DatabaseCSVExport,
     DatabaseCSVImport,
@@ -36,13 +39,37 @@ class Database(
     DatabaseReadById,
     DatabaseMetadata,
 ):
-    """An open Quiver database. Close it with ``close()`` or use it as a context manager."""
+    """An open Quiver database: typed collections of elements over one SQLite file.
+
+    Create one with ``from_schema``, ``from_migrations`` or ``open`` (never with the constructor).
+    Close it with ``close()`` or use it as a context manager; an unclosed database warns with
+    ``ResourceWarning`` when collected. Every method raises ``QuiverError`` once it is closed.
+    Wrong argument types raise ``TypeError``/``ValueError`` naming the argument before any native
+    call; everything else the library refuses raises ``QuiverError`` with its message, and a
+    refused write changes nothing.
+    """
 
     @staticmethod
     def from_schema(
         db_path: str, schema_path: str, *, read_only: bool = False, console_level: int | None = None
     ) -> Database:
-        """Create (replacing any existing file) a database from a SQL schema file."""
+        """Create a database from a SQL schema file, replacing any existing file at ``db_path``.
+
+        Args:
+            db_path: Database file path, or ``":memory:"``.
+            schema_path: SQL schema file (``CREATE TABLE`` statements, see docs/schema.md).
+            read_only: Open read-only: every write fails.
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+
+        Returns:
+            The open database; close it with ``close()`` or a ``with`` block.
+
+        Raises:
+            QuiverError: The schema file does not exist, its SQL fails, the schema is invalid, or the database
+                cannot be created.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         c_db_path = require_str("from_schema", "db_path", db_path)
         c_schema_path = require_str("from_schema", "schema_path", schema_path)
         options = build_options("from_schema", read_only, console_level)
@@ -54,7 +81,23 @@ class Database(
     def from_migrations(
         db_path: str, migrations_path: str, *, read_only: bool = False, console_level: int | None = None
     ) -> Database:
-        """Open (or create) a database and apply the pending migrations of a directory."""
+        """Open (or create) a database and apply its pending numbered migrations, all or nothing.
+
+        Args:
+            db_path: Database file path, or ``":memory:"``.
+            migrations_path: Directory of numbered migrations (``1/up.sql``, ``2/up.sql``, …).
+            read_only: Open read-only: every write fails.
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+
+        Returns:
+            The open database, at the latest migration's version.
+
+        Raises:
+            QuiverError: The directory does not exist or is not a directory, a migration fails (none is applied), or
+                the database cannot be opened.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         c_db_path = require_str("from_migrations", "db_path", db_path)
         c_migrations_path = require_str("from_migrations", "migrations_path", migrations_path)
         options = build_options("from_migrations", read_only, console_level)
@@ -64,7 +107,21 @@ class Database(
 
     @staticmethod
     def open(db_path: str, *, read_only: bool = False, console_level: int | None = None) -> Database:
-        """Open an existing (or new) database; its schema is loaded lazily on first use."""
+        """Open an existing (or new) database; its schema is read lazily on first use.
+
+        Args:
+            db_path: Database file path, or ``":memory:"``.
+            read_only: Open read-only: every write fails.
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+
+        Returns:
+            The open database.
+
+        Raises:
+            QuiverError: The database cannot be opened (e.g. a missing file with ``read_only=True``).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         c_db_path = require_str("open", "db_path", db_path)
         options = build_options("open", read_only, console_level)
         out = ffi.new("quiver_database_t**")

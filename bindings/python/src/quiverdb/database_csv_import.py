@@ -9,10 +9,22 @@ from quiverdb.metadata import CSVOptions
 
 
 class DatabaseCSVImport(DatabaseBase):
-    """Provides ``import_csv``; mixed into ``Database``."""
+    """Provides ``Database.import_csv``; a mixin of ``Database``, not used on its own."""
 
     def import_csv(self, collection: str, group: str, path: str, *, options: CSVOptions | None = None) -> None:
-        """Import a CSV file into a collection's scalars (``group=""``) or one group."""
+        """Import a CSV file into a collection's scalars (``group=""``) or one of its groups, all or nothing.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name, or ``""`` for the scalar attributes.
+            path: CSV file path.
+            options: Date-time format and enum labels; ``None`` means ``CSVOptions()``.
+
+        Raises:
+            QuiverError: The database is closed, the file cannot be read, or a row is refused (nothing is imported).
+            TypeError: An argument has the wrong type or ``options`` is malformed (the message says where).
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_collection = require_str("import_csv", "collection", collection)
         c_group = require_str("import_csv", "group", group)
