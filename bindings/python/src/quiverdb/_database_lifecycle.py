@@ -104,6 +104,7 @@ class DatabaseLifecycle(DatabaseBase):
         out = ffi.new("char**")
         check(get_lib().quiver_database_describe(self._ptr, out))
         try:
-            return ffi.string(out[0]).decode("utf-8")
+            report: str = ffi.string(out[0]).decode("utf-8")
+            return report
         finally:
             get_lib().quiver_database_free_string(out[0])
