@@ -59,6 +59,23 @@ void BinaryMetadata::refresh_time_properties() {
     }
 }
 
+void BinaryMetadata::set_initial_datetime(const std::string& text) {
+    const auto seconds = parse_datetime(text);
+    if (!seconds) {
+        detail::fail_cannot("set_initial_datetime",
+                            "invalid initial_datetime '" + text + "' (expected YYYY-MM-DDTHH:MM:SS)");
+    }
+    if (*seconds < min_seconds() || *seconds > max_seconds()) {
+        fail_metadata("set_initial_datetime", "datetime range exceeds 1678..2261");
+    }
+    initial_datetime = from_seconds(*seconds);
+    refresh_time_properties();
+}
+
+std::string BinaryMetadata::get_initial_datetime() const {
+    return format_datetime(to_seconds(initial_datetime));
+}
+
 void BinaryMetadata::validate() const {
     validate_metadata(*this, "validate");
 }

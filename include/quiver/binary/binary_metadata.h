@@ -57,6 +57,12 @@ struct QUIVER_API BinaryMetadata {
 
     // Recomputes every time dimension's parent and initial value (§3.3). Never throws.
     void refresh_time_properties();
+
+    // initial_datetime as text: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD HH:MM:SS (optional
+    // trailing Z), calendar-checked, within 1678..2261 (B6); the getter gives YYYY-MM-DDTHH:MM:SS.
+    // Used by the C API and the bindings. Errors: "Cannot set_initial_datetime: ...".
+    void set_initial_datetime(const std::string& text);
+    std::string get_initial_datetime() const;
 };
 
 }  // namespace quiver
