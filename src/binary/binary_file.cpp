@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <vector>
 
 namespace quiver {
 
@@ -78,6 +79,14 @@ BinaryFile::Impl::~Impl() {
 }
 
 void BinaryFile::Impl::release() noexcept {
+    if (mode == 'w' && !replacing && !filled && fd >= 0) {
+        try {
+            fill_nan(fd, static_cast<size_t>(layout.value_count()) * sizeof(double), "close", path + ".qvr");
+        } catch (...) {
+            // Reported by close(); the destructor cannot report it.
+        }
+        filled = true;
+    }
     if (map) ::munmap(map, map_bytes);
     map = nullptr;
     map_bytes = 0;
@@ -148,12 +157,7 @@ void BinaryFile::Impl::open_writer(const BinaryMetadata& metadata, std::string_v
         if (::ftruncate(descriptor, 0) != 0 || ::ftruncate(descriptor, static_cast<off_t>(bytes)) != 0) {
             fail_io(op, "cannot resize", data_path);
         }
-        fill_nan(descriptor, bytes, op, data_path);
-        void* m = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0);
-        if (m == MAP_FAILED) fail_io(op, "cannot map", data_path);
         layout = std::move(new_layout);
-        map = static_cast<double*>(m);
-        map_bytes = bytes;
     } catch (...) {
         ::close(descriptor);
         if (final_lock >= 0) ::close(final_lock);
@@ -168,17 +172,59 @@ void BinaryFile::Impl::open_writer(const BinaryMetadata& metadata, std::string_v
     registration = std::move(reg);
     address_cache = AddressCache();
     replacing = replace;
+    filled = false;
+    stream.clear();
+    stream_start = 0;
     mode = 'w';
+}
+
+void BinaryFile::Impl::ensure_mapped(std::string_view op) {
+    const size_t bytes = static_cast<size_t>(layout.value_count()) * sizeof(double);
+    if (!filled) {
+        fill_nan(fd, bytes, op, path + ".qvr");
+        filled = true;
+    }
+    if (map) return;
+    void* m = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (m == MAP_FAILED) fail_io(op, "cannot map", path + ".qvr");
+    map = static_cast<double*>(m);
+    map_bytes = bytes;
+}
+
+double* BinaryFile::Impl::stream_reserve(int64_t first, int64_t count) {
+    constexpr size_t kFlushValues = size_t{1} << 19;  // 4 MiB
+    int64_t end = stream_start + static_cast<int64_t>(stream.size());
+    if (first < end) detail::fail_cannot("save", "internal error: values written out of order");
+    if (stream.size() >= kFlushValues) {
+        stream_flush();
+        end = stream_start;
+    }
+    stream.resize(stream.size() + static_cast<size_t>(first - end), std::numeric_limits<double>::quiet_NaN());
+    const size_t at = stream.size();
+    stream.resize(at + static_cast<size_t>(count));
+    return stream.data() + at;
+}
+
+void BinaryFile::Impl::stream_flush() {
+    write_fully(fd, stream.data(), stream.size() * sizeof(double), static_cast<off_t>(stream_start * 8), "save",
+                path + ".qvr.tmp");
+    stream_start += static_cast<int64_t>(stream.size());
+    stream.clear();
 }
 
 void BinaryFile::Impl::commit() {
     if (mode != 'w' || !replacing) return;
+    const int64_t total = layout.value_count();
+    const int64_t end = stream_start + static_cast<int64_t>(stream.size());
+    if (end < total) stream_reserve(total, 0);
+    stream_flush();
     const std::string data = path + ".qvr";
     const std::string meta = path + ".toml";
     if (::rename((data + ".tmp").c_str(), data.c_str()) != 0 || ::rename((meta + ".tmp").c_str(), meta.c_str()) != 0) {
         fail_io("save", "cannot replace", path);
     }
     replacing = false;
+    filled = true;
     release();
 }
 
@@ -213,7 +259,9 @@ void BinaryFile::open(char mode, const std::optional<BinaryMetadata>& metadata) 
 }
 
 void BinaryFile::close() {
-    if (impl_) impl_->release();
+    if (!impl_) return;
+    if (impl_->mode == 'w' && !impl_->replacing && !impl_->filled) impl_->ensure_mapped("close");
+    impl_->release();
 }
 
 bool BinaryFile::is_open() const {

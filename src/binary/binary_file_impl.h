@@ -1,9 +1,16 @@
 // BinaryFile's state, shared by the open/close code (binary_file.cpp), the cell I/O
 // (binary_file_io.cpp) and the internal users of the fast path (CSV converter, expressions).
 //
-// The data file is memory-mapped: readers map it read-only, writers read-write after filling it
-// with NaN through pwrite (so disk-full errors surface at open as errors, not as SIGBUS later).
-// read_all/write_all use pread/pwrite on the descriptor: one kernel copy, no page faults.
+// Readers memory-map the data file read-only. Writers create it at its full size and fill it
+// with NaN lazily: the first cell write fills it through pwrite (so disk-full errors surface as
+// errors, not as SIGBUS) and maps it read-write; a write_all before any cell write needs no fill
+// at all; close() fills a file nothing was written to. read_all/write_all use pread/pwrite on
+// the descriptor: one kernel copy, no page faults.
+//
+// Outputs of save and csv_to_bin (replace mode) are written in storage order through a stream:
+// stream_reserve() hands out buffer space for the next run of values, NaN-filling any skipped
+// cells (padding, before-start), and full buffers go to disk with pwrite. No fill pass, no
+// mapping, and the temporaries are renamed into place only when complete (B14).
 #ifndef QUIVER_SRC_BINARY_BINARY_FILE_IMPL_H
 #define QUIVER_SRC_BINARY_BINARY_FILE_IMPL_H
 
@@ -26,6 +33,7 @@ struct BinaryFile::Impl {
     int fd = -1;
     double* map = nullptr;
     size_t map_bytes = 0;
+    bool filled = true;  // writers: the data file holds NaN (or written data) everywhere
     binary_detail::Registration registration;
     binary_detail::AddressCache address_cache;
     std::vector<int64_t> indices;  // scratch for the map-based API
@@ -34,12 +42,20 @@ struct BinaryFile::Impl {
     // renamed over P.qvr / P.toml by commit(); closing without commit removes them (B14).
     bool replacing = false;
     int final_lock_fd = -1;  // lock held on the existing P.qvr while replacing it
+    std::vector<double> stream;     // replace mode: values not yet written
+    int64_t stream_start = 0;       // value index of stream[0]
 
     ~Impl();
     void release() noexcept;  // unmap, close descriptors, drop the registration
     void open_reader();
     void open_writer(const BinaryMetadata& metadata, std::string_view op, bool replace);
     void commit();
+    // Writers: NaN-fill the data file if still needed and map it read-write.
+    void ensure_mapped(std::string_view op);
+    // Replace mode: space for `count` values starting at value index `first` (>= every index
+    // reserved before); skipped values become NaN.
+    double* stream_reserve(int64_t first, int64_t count);
+    void stream_flush();
 
     // Checks shared by every cell operation, in the order of binary.md §4.3; returns the cell.
     int64_t locate(std::string_view op, const int64_t* v, size_t count, bool skip_calendar);

@@ -97,16 +97,43 @@ void BinaryFile::write(const std::vector<double>& data, const std::unordered_map
     const int64_t cell = impl.locate("write", impl.indices.data(), impl.indices.size(), false);
     impl.require_mode("write", 'w');
     require_length("write", data.size(), impl.layout.label_count());
+    impl.ensure_mapped("write");
     std::memcpy(impl.map + cell * impl.layout.label_count(), data.data(), data.size() * sizeof(double));
 }
 
 void BinaryFile::read_at(std::span<const int64_t> indices, std::span<double> out, bool allow_nulls) {
     auto& impl = *impl_;
+    // Fast path for the common well-formed call: bounds and offset in one pass, no calendar check
+    // unless the file has two or more time dimensions. Anything unusual takes the checked path
+    // below, which reports the first problem in the order of §4.3.
+    const auto& layout = impl.layout;
+    const int64_t labels = layout.label_count();
+    if (impl.mode == 'r' && indices.size() == layout.dimension_count() && out.size() == static_cast<size_t>(labels) &&
+        !layout.checks_calendar()) {
+        const auto& sizes = layout.sizes();
+        const auto& strides = layout.strides();
+        int64_t cell = 0;
+        bool in_bounds = true;
+        for (size_t i = 0; i < indices.size(); ++i) {
+            const int64_t v = indices[i];
+            in_bounds &= v >= 1 && v <= sizes[i];
+            cell += (v - 1) * strides[i];
+        }
+        if (in_bounds) {
+            const double* source = impl.map + cell * labels;
+            if (!allow_nulls) {
+                bool has_null = false;
+                for (int64_t k = 0; k < labels; ++k) has_null |= std::isnan(source[k]);
+                if (has_null) require_no_nulls(impl, "read_at", source, indices.data());
+            }
+            for (int64_t k = 0; k < labels; ++k) out[static_cast<size_t>(k)] = source[k];
+            return;
+        }
+    }
     impl.require_open("read_at");
     require_index_count(impl, "read_at", indices.size());
     const int64_t cell = impl.locate("read_at", indices.data(), indices.size(), false);
     impl.require_mode("read_at", 'r');
-    const int64_t labels = impl.layout.label_count();
     if (out.size() != static_cast<size_t>(labels)) {
         detail::fail_cannot("read_at", "output buffer holds " + std::to_string(out.size()) + " values, expected " +
                                            std::to_string(labels));
@@ -123,6 +150,7 @@ void BinaryFile::write_at(std::span<const int64_t> indices, std::span<const doub
     const int64_t cell = impl.locate("write_at", indices.data(), indices.size(), false);
     impl.require_mode("write_at", 'w');
     require_length("write_at", data.size(), impl.layout.label_count());
+    impl.ensure_mapped("write_at");
     std::memcpy(impl.map + cell * impl.layout.label_count(), data.data(), data.size() * sizeof(double));
 }
 
@@ -184,6 +212,7 @@ void BinaryFile::write_all(std::span<const double> data) {
         remaining -= static_cast<size_t>(n);
         offset += n;
     }
+    impl.filled = true;  // every value written: no NaN fill needed
 }
 
 }  // namespace quiver

@@ -203,7 +203,7 @@ void CSVConverter::csv_to_bin(const std::string& file_path) {
                                                 std::string(expected_fields[i]) + "'");
             }
         }
-        double* target = impl.map + layout.cell_index(v.data()) * labels;
+        double* target = impl.stream_reserve(layout.cell_index(v.data()) * labels, labels);
         for (int64_t k = 0; k < labels; ++k) {
             const size_t column = c.dimension_columns + static_cast<size_t>(k);
             const auto value = parse_value(fields[column]);
