@@ -6,7 +6,7 @@
 # build-fuzz/artifacts/<harness>/ (reproduce: build-fuzz/bin/fuzz_<harness> FILE, with
 # QUIVER_FUZZ_TRACE=1 to print every API call and its outcome).
 #
-# Usage: scripts/fuzz.sh                       15 s per harness, about 60 s in total (CI)
+# Usage: scripts/fuzz.sh                       15 s per harness, about 2 minutes in total (CI)
 #        scripts/fuzz.sh --long SECONDS        SECONDS per harness (longer local runs)
 #        scripts/fuzz.sh [--long SECONDS] HARNESS...
 #                                              only these: schema csv_import lua elements
