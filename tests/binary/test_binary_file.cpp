@@ -54,6 +54,40 @@ TEST(BinaryFile, FreshFileIsQuietNaN) {
     for (size_t i = 0; i < bytes.size(); i += 8) EXPECT_EQ(bytes.substr(i, 8), std::string("\0\0\0\0\0\0\xf8\x7f", 8));
 }
 
+// The NaN fill is deferred (write_all needs none); mixing bulk and cell writes keeps both.
+TEST(BinaryFile, BulkThenCellWritesKeepEverything) {
+    const auto path = base_in_scratch();
+    {
+        auto f = BinaryFile::open_file(path, 'w', plain_metadata());
+        std::vector<double> all(12);
+        for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<double>(i);
+        f.write_all(all);
+        const int64_t idx[] = {2, 2};
+        const double data[] = {-1, -2};
+        f.write_at(idx, data);
+    }
+    {
+        auto r = BinaryFile::open_file(path, 'r');
+        std::vector<double> all(12);
+        r.read_all(all);
+        for (size_t i = 0; i < all.size(); ++i) {
+            EXPECT_EQ(all[i], i == 6 ? -1.0 : i == 7 ? -2.0 : static_cast<double>(i)) << i;
+        }
+    }
+    {
+        auto f = BinaryFile::open_file(path, 'w', plain_metadata());
+        const int64_t idx[] = {1, 1};
+        const double data[] = {7, 8};
+        f.write_at(idx, data);  // cell write first: the rest of the new file is NaN
+    }
+    auto r = BinaryFile::open_file(path, 'r');
+    std::vector<double> all(12);
+    r.read_all(all);
+    EXPECT_EQ(all[0], 7);
+    EXPECT_EQ(all[1], 8);
+    for (size_t i = 2; i < all.size(); ++i) EXPECT_TRUE(std::isnan(all[i])) << i;
+}
+
 TEST(BinaryFile, ArgumentErrorsInOrder) {
     const auto path = base_in_scratch();
     auto f = BinaryFile::open_file(path, 'w', plain_metadata());
