@@ -44,14 +44,57 @@ bool Layout::has_hourly() const {
     return false;
 }
 
-int64_t Layout::seconds_at(const int64_t* v) const {
-    int64_t t = initial_seconds_;
-    for (const auto& axis : time_) t = add_periods(t, axis.frequency, v[axis.dim] - axis.initial_value);
-    return t;
+// §3.4 with every child anchored at the start of its parent's period: the outermost period is
+// initial_datetime's period moved by (v - 1), each child period starts (v - 1) units after its
+// parent's start, and the result keeps initial_datetime's offset inside its innermost period.
+// For every coordinate upstream's arithmetic (initial + offsets) places consistently this is the
+// same instant; it differs only where that arithmetic drifts (a yearly parent starting after
+// February, across leap years), which upstream could not write anyway (B2).
+int64_t Layout::innermost_period_start(const int64_t* v) const {
+    int64_t start = 0;
+    for (size_t a = 0; a < time_.size(); ++a) {
+        const auto& axis = time_[a];
+        if (a == 0) start = period_start(axis.frequency);
+        start = add_periods(start, axis.frequency, v[axis.dim] - 1);
+    }
+    return start;
 }
 
+int64_t Layout::seconds_at(const int64_t* v) const {
+    if (time_.empty()) return initial_seconds_;
+    const int64_t start = innermost_period_start(v);
+    const Civil initial = civil_from_seconds(initial_seconds_);
+    const int64_t time_of_day = initial.hour * 3600 + initial.minute * 60 + initial.second;
+    switch (time_.back().frequency) {
+        case TimeFrequency::Yearly:
+            return days_from_civil(civil_from_seconds(start).year, initial.month, initial.day) * kSecondsPerDay +
+                   time_of_day;
+        case TimeFrequency::Monthly: return start + (initial.day - 1) * kSecondsPerDay + time_of_day;
+        case TimeFrequency::Weekly:
+            return start + (floor_div(initial_seconds_, kSecondsPerDay) - week_anchor_) * kSecondsPerDay + time_of_day;
+        case TimeFrequency::Daily: return start + time_of_day;
+        case TimeFrequency::Hourly: return start + initial.minute * 60 + initial.second;
+    }
+    return start;
+}
+
+int64_t Layout::period_start(TimeFrequency frequency) const {
+    const Civil c = civil_from_seconds(initial_seconds_);
+    const int64_t day = floor_div(initial_seconds_, kSecondsPerDay);
+    switch (frequency) {
+        case TimeFrequency::Yearly: return days_from_civil(c.year, 1, 1) * kSecondsPerDay;
+        case TimeFrequency::Monthly: return days_from_civil(c.year, c.month, 1) * kSecondsPerDay;
+        case TimeFrequency::Weekly: return week_anchor_ * kSecondsPerDay;
+        case TimeFrequency::Daily: return day * kSecondsPerDay;
+        case TimeFrequency::Hourly: return day * kSecondsPerDay + c.hour * 3600;
+    }
+    return initial_seconds_;
+}
+
+// Positions are taken at the start of the innermost period, so an initial day that a month
+// lacks (the 31st) never makes a valid coordinate look invalid.
 int Layout::calendar_mismatch(const int64_t* v, int64_t* implied) const {
-    const int64_t t = seconds_at(v);
+    const int64_t t = innermost_period_start(v);
     for (const auto& axis : time_) {
         if (axis.parent_dim < 0) continue;
         const int64_t position = position_in_parent(t, axis.frequency, axis.parent_frequency, week_anchor_);
@@ -78,7 +121,7 @@ int64_t Layout::size_at(const int64_t* v, size_t i) const {
     const int a = time_axis_of_dim_[i];
     if (a < 0 || !time_[static_cast<size_t>(a)].variable_length) return sizes_[i];
     const auto& axis = time_[static_cast<size_t>(a)];
-    const int64_t real = period_length(seconds_at(v), axis.frequency, axis.parent_frequency);
+    const int64_t real = period_length(innermost_period_start(v), axis.frequency, axis.parent_frequency);
     return real < sizes_[i] ? real : sizes_[i];
 }
 

@@ -60,6 +60,9 @@ public:
     [[noreturn]] void fail_calendar(std::string_view op, int dim, int64_t value, int64_t implied) const;
 
 private:
+    int64_t period_start(TimeFrequency frequency) const;  // start of initial_datetime's period
+    int64_t innermost_period_start(const int64_t* v) const;  // start of v's innermost time period
+
     struct TimeAxis {
         size_t dim;
         TimeFrequency frequency;

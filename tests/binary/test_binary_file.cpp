@@ -203,6 +203,10 @@ TEST(BinaryFile, EveryAcceptedTimePairIsWritable) {
     const Case cases[] = {{"yearly", 2, "monthly", 12, "2024-01-01T00:00:00"},
                           {"yearly", 2, "daily", 366, "2024-01-01T00:00:00"},
                           {"yearly", 2, "hourly", 8784, "2024-01-01T05:00:00"},
+                          // Mid-year starts across a leap year: children anchor at each year's start.
+                          {"yearly", 3, "daily", 366, "2023-07-01T00:00:00"},
+                          {"yearly", 3, "hourly", 8784, "2024-03-10T05:30:00"},
+                          {"yearly", 3, "monthly", 12, "2023-05-31T00:00:00"},
                           {"monthly", 3, "daily", 31, "2024-01-15T00:00:00"},
                           {"monthly", 3, "hourly", 744, "2024-01-01T05:00:00"},
                           {"weekly", 3, "daily", 7, "2024-01-10T00:00:00"},
