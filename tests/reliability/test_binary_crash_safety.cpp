@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 namespace quiver::reliability {
@@ -61,13 +62,25 @@ void run(const std::string& mode) {
     write_values(out, n, 0, 1);  // version 0 already in place
     std::mt19937 rng(12345);
     int kills = 0, completed = 0;
+    // One replacement's duration, measured on the first run (sanitizer builds are much slower),
+    // so the kills spread over whole replacements: before, during and between them.
+    int cycle_ms = 0;
     for (int iteration = 0; iteration < 15; ++iteration) {
         ChildProcess writer({QUIVER_BINARY_CRASH_WRITER, mode, dir.string()});
         std::string line;
         ASSERT_TRUE(writer.read_line(line, std::chrono::seconds(30))) << "writer did not start";
         ASSERT_EQ(line, "READY");
-        const auto deadline =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 300)(rng));
+        if (cycle_ms == 0) {
+            const auto start = std::chrono::steady_clock::now();
+            while (line[0] != 'D') ASSERT_TRUE(writer.read_line(line, std::chrono::seconds(60))) << "no replacement";
+            ++completed;
+            cycle_ms = std::max<int>(
+                1, static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now() - start)
+                                        .count()));
+        }
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 3 * cycle_ms)(rng));
         while (std::chrono::steady_clock::now() < deadline) {
             if (writer.read_line(line, std::chrono::milliseconds(1)) && line[0] == 'D') ++completed;
         }

@@ -33,6 +33,16 @@ namespace quiver_c {
 std::vector<std::string> to_strings(const char* const* values, size_t count, const char* param, const std::string& op,
                                     const std::string& what);
 
+// The integer a C caller passed for an enum parameter. Read through memcpy: a C caller may pass
+// any int, and loading an out-of-range value as the C++ enum type is undefined behaviour.
+template <typename Enum>
+int enum_value(const Enum& value) {
+    static_assert(sizeof(Enum) == sizeof(int));
+    int raw = 0;
+    std::memcpy(&raw, &value, sizeof raw);
+    return raw;
+}
+
 // A new metadata handle owning a copy of metadata.
 quiver_binary_metadata_t* new_metadata(const quiver::BinaryMetadata& metadata);
 

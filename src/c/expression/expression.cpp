@@ -8,11 +8,12 @@ namespace {
 
 using quiver::Expression;
 
-quiver::ExpressionBinary::Operation to_binary(quiver_expression_operation_t op) {
-    if (op < QUIVER_EXPRESSION_OPERATION_ADD || op > QUIVER_EXPRESSION_OPERATION_OR) {
+quiver::ExpressionBinary::Operation to_binary(const quiver_expression_operation_t& op) {
+    const int value = quiver_c::enum_value(op);
+    if (value < QUIVER_EXPRESSION_OPERATION_ADD || value > QUIVER_EXPRESSION_OPERATION_OR) {
         quiver_c::fail("apply", "unknown expression operation");
     }
-    return static_cast<quiver::ExpressionBinary::Operation>(op);
+    return static_cast<quiver::ExpressionBinary::Operation>(value);
 }
 
 quiver_expression_t* wrap(Expression expression) {
@@ -23,7 +24,7 @@ Expression scalar_like(double value, const Expression& other) {
     return Expression(std::make_shared<quiver::ExpressionScalar>(value, other.metadata()));
 }
 
-Expression apply(quiver_expression_operation_t op, const Expression& lhs, const Expression& rhs) {
+Expression apply(const quiver_expression_operation_t& op, const Expression& lhs, const Expression& rhs) {
     return Expression(std::make_shared<quiver::ExpressionBinary>(to_binary(op), lhs.node(), rhs.node()));
 }
 
@@ -78,11 +79,12 @@ QUIVER_C_API quiver_error_t quiver_expression_apply_unary(quiver_expression_unar
                                                           quiver_expression_t** out_expression) {
     return guard([&] {
         require({{operand, "operand"}, {out_expression, "out_expression"}});
-        if (operation < QUIVER_EXPRESSION_UNARY_OPERATION_NEGATE || operation > QUIVER_EXPRESSION_UNARY_OPERATION_NOT) {
+        const int value = quiver_c::enum_value(operation);
+        if (value < QUIVER_EXPRESSION_UNARY_OPERATION_NEGATE || value > QUIVER_EXPRESSION_UNARY_OPERATION_NOT) {
             quiver_c::fail("apply", "unknown expression unary operation");
         }
         *out_expression = wrap(Expression(std::make_shared<quiver::ExpressionUnary>(
-            static_cast<quiver::ExpressionUnary::Operation>(operation), operand->expression.node())));
+            static_cast<quiver::ExpressionUnary::Operation>(value), operand->expression.node())));
     });
 }
 
@@ -96,7 +98,7 @@ QUIVER_C_API quiver_error_t quiver_expression_apply_ternary(quiver_expression_te
                  {then_value, "then_value"},
                  {else_value, "else_value"},
                  {out_expression, "out_expression"}});
-        if (operation != QUIVER_EXPRESSION_TERNARY_OPERATION_IFELSE) {
+        if (quiver_c::enum_value(operation) != QUIVER_EXPRESSION_TERNARY_OPERATION_IFELSE) {
             quiver_c::fail("apply", "unknown expression ternary operation");
         }
         *out_expression = wrap(quiver::ifelse(condition->expression, then_value->expression, else_value->expression));
@@ -123,12 +125,12 @@ QUIVER_C_API quiver_error_t quiver_expression_aggregate(quiver_expression_t* exp
                                                         const double* parameter, quiver_expression_t** out_expression) {
     return guard([&] {
         require({{expression, "expression"}, {dimension, "dimension"}, {out_expression, "out_expression"}});
-        if (operation < QUIVER_EXPRESSION_AGGREGATE_OPERATION_SUM ||
-            operation > QUIVER_EXPRESSION_AGGREGATE_OPERATION_PERCENTILE) {
+        const int value = quiver_c::enum_value(operation);
+        if (value < QUIVER_EXPRESSION_AGGREGATE_OPERATION_SUM || value > QUIVER_EXPRESSION_AGGREGATE_OPERATION_PERCENTILE) {
             quiver_c::fail("aggregate", "unknown operation enum value");
         }
         *out_expression = wrap(expression->expression.aggregate(
-            dimension, static_cast<quiver::ExpressionAggregate::Operation>(operation), to_parameter(parameter)));
+            dimension, static_cast<quiver::ExpressionAggregate::Operation>(value), to_parameter(parameter)));
     });
 }
 
@@ -138,12 +140,13 @@ QUIVER_C_API quiver_error_t quiver_expression_aggregate_agents(quiver_expression
                                                                quiver_expression_t** out_expression) {
     return guard([&] {
         require({{expression, "expression"}, {out_expression, "out_expression"}});
-        if (operation < QUIVER_EXPRESSION_AGGREGATE_AGENTS_OPERATION_SUM ||
-            operation > QUIVER_EXPRESSION_AGGREGATE_AGENTS_OPERATION_PERCENTILE) {
+        const int value = quiver_c::enum_value(operation);
+        if (value < QUIVER_EXPRESSION_AGGREGATE_AGENTS_OPERATION_SUM ||
+            value > QUIVER_EXPRESSION_AGGREGATE_AGENTS_OPERATION_PERCENTILE) {
             quiver_c::fail("aggregate_agents", "unknown operation enum value");
         }
         *out_expression = wrap(expression->expression.aggregate_agents(
-            static_cast<quiver::ExpressionAggregateAgents::Operation>(operation), to_parameter(parameter)));
+            static_cast<quiver::ExpressionAggregateAgents::Operation>(value), to_parameter(parameter)));
     });
 }
 
