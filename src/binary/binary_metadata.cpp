@@ -124,7 +124,8 @@ bool csv_safe_name(const std::string& name) {
     return !name.empty() && name.find_first_of(",\"\r\n") == std::string::npos;
 }
 
-// Rule 12 (B6): every addressable datetime lies in 1678..2261. Offsets grow monotonically with
+// Rule 12 (B6): every addressable datetime lies in 1678..2261 (and, first, the start instant is
+// inside every time dimension's declared size). Offsets grow monotonically with
 // the coordinate, so the extremes are the all-ones and the all-sizes coordinates.
 void validate_datetime_range(const BinaryMetadata& md, std::string_view op) {
     const std::string rule = "datetime range exceeds 1678..2261";
@@ -132,6 +133,13 @@ void validate_datetime_range(const BinaryMetadata& md, std::string_view op) {
     if (initial < min_seconds() || initial > max_seconds()) fail_metadata(op, rule);
     BinaryMetadata copy = md;
     copy.refresh_time_properties();
+    // A child declared shorter than its longest period (B3) must still hold the start instant.
+    for (const auto& d : copy.dimensions) {
+        if (d.time && d.time->initial_value > d.size) {
+            fail_metadata(op, "Time dimension '" + d.name + "' starts at position " +
+                                  std::to_string(d.time->initial_value) + ", beyond its size " + std::to_string(d.size));
+        }
+    }
     int64_t low = initial;
     int64_t high = initial;
     for (const auto& d : copy.dimensions) {

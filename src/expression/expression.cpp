@@ -78,7 +78,7 @@ void Expression::save(const std::string& path) const {
         // One run: the rest of the current line along the last dimension.
         const int64_t end = layout.size_at(v.data(), last);
         const int64_t count = end - v[last] + 1;
-        node_->compute_run(v.data(), count, impl.stream_reserve(layout.cell_index(v.data()) * labels, count * labels));
+        if (count > 0) node_->compute_run(v.data(), count, impl.stream_reserve(layout.cell_index(v.data()) * labels, count * labels));
         v[last] = end;
     } while (layout.next(v.data()));
     BinaryFileAccess::commit_replace(file);

@@ -52,6 +52,13 @@ TEST(Iteration, ShortDeclaredChildIsClamped) {
     EXPECT_NO_THROW(CSVConverter::csv_to_bin(base));
 }
 
+TEST(Iteration, StartBeyondAShortChildIsInvalid) {
+    EXPECT_EQ(error_of([] {
+                  from_toml("'month','day'", "3,28", "'month','day'", "'monthly','daily'", "2025-01-30T00:00:00");
+              }),
+              "Cannot from_toml: invalid metadata: Time dimension 'day' starts at position 30, beyond its size 28");
+}
+
 TEST(Iteration, HourlyInYearAndWeeks) {
     const auto yearly = from_toml("'y','h'", "2,8784", "'y','h'", "'yearly','hourly'", "2023-07-01T12:00:00");
     const auto cells = walk(yearly, 20000);
