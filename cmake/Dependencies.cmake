@@ -2,7 +2,9 @@
 find_package(SQLite3 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+if(QUIVER_BUILD_LUA)
+  pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+endif()
 # toml++ (Debian libtomlplusplus-dev) for the binary files' TOML sidecar; its pkg-config file
 # selects the compiled library (TOML_HEADER_ONLY=0).
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
