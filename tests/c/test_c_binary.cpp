@@ -213,7 +213,23 @@ TEST(CExpression, OperationsAndErrors) {
     ASSERT_OK(quiver_binary_metadata_get_dimension_count(result.md, &dims));
     EXPECT_EQ(dims, 1u);
 
+    // B17 in C: a constant shaped like an expression, e.g. for ifelse branches.
+    ExpressionHandle seven, chosen;
+    ASSERT_OK(quiver_expression_scalar(7.0, e.expr, &seven.expr));
+    ASSERT_OK(quiver_expression_apply_ternary(QUIVER_EXPRESSION_TERNARY_OPERATION_IFELSE, neg.expr, e.expr, seven.expr,
+                                              &chosen.expr));
+    const auto out2 = (scratch_dir() / "out2").string();
+    ASSERT_OK(quiver_expression_save(chosen.expr, out2.c_str()));
+    {
+        FileHandle c;
+        ASSERT_OK(quiver_binary_file_open_file(out2.c_str(), 'r', nullptr, &c.file));
+        double first[2];
+        const int64_t at[] = {1, 1};
+        ASSERT_OK(quiver_binary_file_read_at(c.file, at, 2, 0, first, 2));
+        EXPECT_EQ(first[0], 1);  // -1 is nonzero: then-branch
+    }
     quiver_expression_t* none = nullptr;
+    EXPECT_ERROR(quiver_expression_scalar(1.0, nullptr, &none), "Null argument: like");
     EXPECT_ERROR(quiver_expression_apply(static_cast<quiver_expression_operation_t>(12), e.expr, e.expr, &none),
                  "Cannot apply: unknown expression operation");
     EXPECT_ERROR(quiver_expression_apply_unary(static_cast<quiver_expression_unary_operation_t>(-1), e.expr, &none),

@@ -105,6 +105,14 @@ QUIVER_C_API quiver_error_t quiver_expression_apply_ternary(quiver_expression_te
     });
 }
 
+QUIVER_C_API quiver_error_t quiver_expression_scalar(double value, quiver_expression_t* like,
+                                                     quiver_expression_t** out_expression) {
+    return guard([&] {
+        require({{like, "like"}, {out_expression, "out_expression"}});
+        *out_expression = wrap(scalar_like(value, like->expression));
+    });
+}
+
 QUIVER_C_API quiver_error_t quiver_expression_save(quiver_expression_t* expression, const char* path) {
     return guard([&] {
         require({{expression, "expression"}, {path, "path"}});

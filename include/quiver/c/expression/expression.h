@@ -78,6 +78,11 @@ QUIVER_C_API quiver_error_t quiver_expression_apply_ternary(quiver_expression_te
                                                             quiver_expression_t* else_value,
                                                             quiver_expression_t** out_expression);
 
+/* Addition (B17): a constant with the full metadata of `like` (shape, time axes, labels, unit),
+ * for ifelse branches and other places where a number must broadcast like an expression. */
+QUIVER_C_API quiver_error_t quiver_expression_scalar(double value, quiver_expression_t* like,
+                                                     quiver_expression_t** out_expression);
+
 /* Streams the result into path.qvr/path.toml (written to temporaries, renamed on success). */
 QUIVER_C_API quiver_error_t quiver_expression_save(quiver_expression_t* expression, const char* path);
 /* A copy; release with quiver_binary_metadata_free. */
