@@ -2,6 +2,9 @@
 // work, in one process, interleaved, best of R runs, elapsed and CPU time (docs/performance.md).
 //
 //   quiver_binary_bench [--smoke] DIR
+//   quiver_binary_bench --read-all BASE REPEATS   (for bench/python_bench.py: best of REPEATS of
+//                                                  open + read_all + close of an existing pair,
+//                                                  printed as "read_all_cpp <s> s cpu <s> s")
 //
 // Output lines (parsed by scripts/bench.sh):
 //   <key> <ours> s <baseline> s <ratio>x cpu <ours> s <baseline> s <ratio>x
@@ -21,6 +24,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -121,7 +125,26 @@ double percentile(std::vector<double>& v, double p) {
 
 }  // namespace
 
+// The C++ side of the Python read_all benchmark: what Python's read_array does, natively.
+int read_all_only(const std::string& base, int repeats) {
+    Times best;
+    double checksum = 0;
+    // The destination is allocated and touched once, outside the timing (the Python side does
+    // the same with its numpy array), so both sides measure open + transfer + close only.
+    std::vector<double> values(static_cast<size_t>(BinaryMetadata::from_toml_file(base).value_count()), 0.0);
+    for (int r = 0; r < repeats; ++r) {
+        measure(best, [&] {
+            auto f = BinaryFile::open_file(base, 'r');
+            f.read_all(values);
+            checksum += values[values.size() / 2];
+        });
+    }
+    std::printf("read_all_cpp %.6f s cpu %.6f s (checksum %g)\n", best.elapsed, best.cpu, checksum);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::strcmp(argv[1], "--read-all") == 0) return read_all_only(argv[2], std::atoi(argv[3]));
     bool smoke = false;
     std::string dir;
     for (int i = 1; i < argc; ++i) {
