@@ -59,6 +59,14 @@ struct Database::Impl {
                                                   const std::string& column);
     // "Element not found: <id> in collection '<C>'" (D6).
     void require_element(const std::string& collection, int64_t id);
+    // The one label -> id resolution of the label-addressed writers (api-additions §8):
+    // SELECT id FROM <C> WHERE label = ? (trimmed); "Element not found: label '<label>' in
+    // collection '<C>'" (label as given). Call after the collection check. See labels.cpp.
+    int64_t require_element_by_label(const std::string& collection, const std::string& label);
+    // The vector or set group table <C>_vector_<g> / <C>_set_<g> of an existing collection;
+    // "Vector group not found: '<g>' in collection '<C>'" / "Set group not found: ...".
+    const TableDefinition& require_group(GroupTableType type, const std::string& collection,
+                                         const std::string& group) const;
 
     detail::Statement cached(const std::string& sql) { return statements.get(sql); }
     bool in_transaction() const { return sqlite3_get_autocommit(db()) == 0; }

@@ -104,6 +104,17 @@ void Database::Impl::require_element(const std::string& collection, int64_t id) 
     }
 }
 
+const TableDefinition& Database::Impl::require_group(GroupTableType type, const std::string& collection,
+                                                     const std::string& group) const {
+    const bool vector = type == GroupTableType::Vector;
+    const auto name = vector ? Schema::vector_table_name(collection, group) : Schema::set_table_name(collection, group);
+    const auto* table = schema->get_table(name);
+    if (!table || !(vector ? schema->is_vector_table(name) : schema->is_set_table(name))) {
+        detail::fail_not_found(vector ? "Vector group" : "Set group", "'" + group + "' in collection '" + collection + "'");
+    }
+    return *table;
+}
+
 Database::Database(const std::string& path, const DatabaseOptions& options)
     : impl_(std::make_unique<Impl>(path, options)) {}
 
@@ -149,6 +160,9 @@ void in_one_transaction(Database::Impl& impl, Body&& body) {
 
 Database Database::from_schema(const std::string& db_path, const std::string& schema_path,
                                const DatabaseOptions& options) {
+    // Checked first (api-additions §9): a read-only handle could not hold the schema it would
+    // apply, and nothing may be deleted on its behalf.
+    if (options.read_only) detail::fail_cannot("from_schema", "read_only mode (use Database constructor to open existing)");
     std::error_code ec;
     if (!std::filesystem::exists(schema_path, ec)) detail::fail_not_found("Schema file", schema_path);
     // Read the schema before touching the database file, so a bad schema path loses nothing.
@@ -175,6 +189,9 @@ Database Database::from_schema(const std::string& db_path, const std::string& sc
 
 Database Database::from_migrations(const std::string& db_path, const std::string& migrations_path,
                                    const DatabaseOptions& options) {
+    if (options.read_only) {
+        detail::fail_cannot("from_migrations", "read_only mode (use Database constructor to open existing)");
+    }
     std::error_code ec;
     if (!std::filesystem::exists(migrations_path, ec)) {
         detail::fail_not_found("Migrations path", migrations_path);

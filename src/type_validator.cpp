@@ -110,6 +110,12 @@ Problem content_problem(const Value& value) {
     }
 }
 
+// The fast path of the bulk checks: true when validate_value would accept the value, so the
+// context string is only built for a value that fails.
+bool acceptable(DataType expected, const Value& value) {
+    return fits(expected, value) && content_problem(value) == Problem::None;
+}
+
 }  // namespace
 
 TypeValidator::TypeValidator(const Schema& schema) : schema_(schema) {}
@@ -134,9 +140,15 @@ void TypeValidator::validate_array(const std::string& caller, const std::string&
                                    const std::string& column, const std::vector<Value>& values) const {
     const auto type = schema_.get_data_type(table, column);
     for (size_t i = 0; i < values.size(); ++i) {
-        if (fits(type, values[i]) && content_problem(values[i]) == Problem::None) continue;
+        if (acceptable(type, values[i])) continue;
         validate_value(caller, "array '" + column + "' index " + std::to_string(i), type, values[i]);
     }
+}
+
+void TypeValidator::validate_cell(const std::string& caller, const std::string& column, size_t row,
+                                  DataType expected_type, const Value& value) {
+    if (acceptable(expected_type, value)) return;
+    validate_value(caller, "column '" + column + "' row " + std::to_string(row), expected_type, value);
 }
 
 }  // namespace quiver
