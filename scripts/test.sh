@@ -2,7 +2,8 @@
 # Sets everything up and runs every test suite; exits non-zero when any suite fails:
 #   1. C++ core, C API (also under valgrind), Lua, CLI, reliability (crash safety,
 #      concurrency, threads) and install suites, through CTest;
-#   2. the Python package (venv install, pytest, wheel in a second venv);
+#   2. the Python package (venv install, mypy --strict, pytest, the repaired wheel in a second
+#      venv, runnable docs snippets) and the strict docs build (scripts/docs.sh);
 #   3. the benchmarks, built and run with a tiny N (nothing timed);
 #   4. the C++, C API, Lua, CLI and reliability suites again under ASan + UBSan, and the
 #      thread test under TSan (scripts/sanitizers.sh);

@@ -320,6 +320,8 @@ def get_lib() -> Any:
     """Return the loaded C API library, loading it on first use (see ``quiverdb._loader``)."""
     global _lib
     if _lib is None:
+        # Imported here, not at the top: ``python -m quiverdb._loader`` imports the package first,
+        # and a top-level import would put ``quiverdb._loader`` in sys.modules before runpy runs it.
         from quiverdb._loader import load_library
 
         _lib = load_library(ffi)

@@ -32,7 +32,8 @@ def decode_string(ptr: Any) -> str | None:
     """Decode a C string (``None`` for NULL)."""
     if ptr == ffi.NULL:
         return None
-    return ffi.string(ptr).decode("utf-8", errors="replace")
+    text: str = ffi.string(ptr).decode("utf-8", errors="replace")
+    return text
 
 
 # ----------------------------------------------------------------------------- fast paths

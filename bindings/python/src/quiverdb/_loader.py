@@ -101,8 +101,12 @@ def load_library(ffi: Any) -> Any:
 
 
 def _main() -> int:
-    from quiverdb._c_api import ffi
+    # A private FFI declaring only quiver_version(): this module must not import quiverdb._c_api,
+    # which imports it (no import circle).
+    from cffi import FFI
 
+    ffi = FFI()
+    ffi.cdef("const char* quiver_version(void);")
     try:
         lib = load_library(ffi)
     except RuntimeError as e:

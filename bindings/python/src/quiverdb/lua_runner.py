@@ -16,7 +16,17 @@ if TYPE_CHECKING:
 class LuaRunner:
     """A long-lived Lua state bound to one database; globals persist between ``run`` calls.
 
-    Keeps a reference to the database so it is not garbage-collected while the runner lives.
+    Scripts see the database as the global ``db`` with every method of docs/lua.md. The runner
+    keeps a reference to the database so it is not garbage-collected while the runner lives. Close
+    it with ``close()`` or use it as a context manager; an unclosed runner warns with
+    ``ResourceWarning`` when collected.
+
+    Args:
+        db: The open database the scripts work on.
+
+    Raises:
+        TypeError: ``db`` is not a ``Database``.
+        QuiverError: ``db`` is closed, or the Lua state cannot be created.
     """
 
     def __init__(self, db: Database) -> None:
@@ -38,7 +48,16 @@ class LuaRunner:
         self._ptr = out_runner[0]
 
     def run(self, script: str) -> None:
-        """Execute ``script``; a failure raises ``QuiverError`` with the Lua error message."""
+        """Run a Lua script; its globals persist for the next ``run``.
+
+        Args:
+            script: Lua source text (a chunk; the script sees the database as the global ``db``).
+
+        Raises:
+            QuiverError: The runner or its database is closed, or the script fails (``Lua error: ...``).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
         self._ensure_open()
         c_script = require_str("run", "script", script)
         # The runner borrows the database handle: never run against a closed one.
@@ -61,7 +80,11 @@ class LuaRunner:
             raise QuiverError("Lua script execution failed")
 
     def close(self) -> None:
-        """Free the runner (idempotent)."""
+        """Free the Lua state; closing again does nothing.
+
+        Raises:
+            QuiverError: Never in practice; reserved for library failures.
+        """
         if self._closed:
             return
         get_lib().quiver_lua_runner_free(self._ptr)

@@ -7,7 +7,7 @@ from enum import IntEnum
 
 
 class DataType(IntEnum):
-    """Column data types (``quiver_data_type_t``)."""
+    """Column data types (``quiver_data_type_t``); ``ScalarMetadata.data_type`` is one of them."""
 
     INTEGER = 0
     FLOAT = 1
@@ -17,7 +17,7 @@ class DataType(IntEnum):
 
 
 class LogLevel(IntEnum):
-    """Console log levels (``quiver_log_level_t``)."""
+    """Console log levels (``quiver_log_level_t``), for the factories' ``console_level``."""
 
     DEBUG = 0
     INFO = 1
@@ -28,10 +28,13 @@ class LogLevel(IntEnum):
 
 @dataclass(frozen=True)
 class CSVOptions:
-    """Options for ``export_csv`` / ``import_csv``.
+    """Options for ``Database.export_csv`` and ``Database.import_csv``.
 
-    ``enum_labels`` maps attribute -> locale -> label -> integer value; ``date_time_format`` is a
-    strftime/strptime pattern ("" = no formatting).
+    Attributes:
+        date_time_format: A strftime/strptime pattern for DATE_TIME columns; ``""`` writes and
+            reads the stored text unchanged.
+        enum_labels: Attribute → locale → label → integer value: an INTEGER column is written as
+            its label and a label is read back as its value.
     """
 
     date_time_format: str = ""
@@ -40,7 +43,18 @@ class CSVOptions:
 
 @dataclass(frozen=True)
 class ScalarMetadata:
-    """Metadata of one column."""
+    """Metadata of one column (a scalar attribute, or a value column of a group).
+
+    Attributes:
+        name: Column name.
+        data_type: Column type.
+        not_null: Whether the column is ``NOT NULL``.
+        primary_key: Whether the column is the primary key (``id``).
+        default_value: The SQL default as text, or ``None``.
+        is_foreign_key: Whether the column references another collection.
+        references_collection: The referenced collection, or ``None``.
+        references_column: The referenced column, or ``None``.
+    """
 
     name: str
     data_type: DataType
@@ -54,7 +68,13 @@ class ScalarMetadata:
 
 @dataclass(frozen=True)
 class GroupMetadata:
-    """Metadata of a vector, set or time-series group."""
+    """Metadata of a vector, set or time-series group.
+
+    Attributes:
+        group_name: Group name (the table is ``<collection>_<kind>_<group_name>``).
+        dimension_column: The time-series dimension column; ``""`` for vector and set groups.
+        value_columns: The group's value columns.
+    """
 
     group_name: str
     dimension_column: str

@@ -1,0 +1,105 @@
+"""Lifecycle mixin of ``Database``: close, context manager, path, version, health, describe.
+
+The factories (``from_schema``, ``from_migrations``, ``open``) live on ``Database`` itself
+(``quiverdb.database``) because they construct it.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+from quiverdb._c_api import ffi, get_lib
+from quiverdb._database_base import DatabaseBase, DatabaseSelf
+from quiverdb._helpers import check, decode_string, flush_c_stdout
+
+
+class DatabaseLifecycle(DatabaseBase):
+    """Provides ``close``, ``path``, ``current_version``, ``is_healthy``, ``describe``; mixed into ``Database``."""
+
+    def close(self) -> None:
+        """Close the database; closing again does nothing.
+
+        Raises:
+            QuiverError: The library fails to close the handle.
+        """
+        if self._closed:
+            return
+        ptr = self._ptr
+        self._ptr = ffi.NULL
+        self._closed = True
+        check(get_lib().quiver_database_close(ptr))
+
+    def __enter__(self: DatabaseSelf) -> DatabaseSelf:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if not getattr(self, "_closed", True):
+            warnings.warn("Database was not closed explicitly", ResourceWarning, stacklevel=2)
+            self.close()
+
+    def __repr__(self) -> str:
+        if self._closed:
+            return "Database(closed)"
+        return f"Database(path='{self.path()}')"
+
+    def path(self) -> str:
+        """Return the path the database was opened with.
+
+        Returns:
+            The ``db_path`` given to the factory.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
+        self._ensure_open()
+        out = ffi.new("const char**")
+        check(get_lib().quiver_database_path(self._ptr, out))
+        return decode_string(out[0]) or ""
+
+    def current_version(self) -> int:
+        """Return the schema version (``PRAGMA user_version``).
+
+        Returns:
+            The version; ``0`` for a database without one.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
+        self._ensure_open()
+        out = ffi.new("int64_t*")
+        check(get_lib().quiver_database_current_version(self._ptr, out))
+        return int(out[0])
+
+    def is_healthy(self) -> bool:
+        """Return whether the handle is open and usable.
+
+        Returns:
+            ``True`` when the connection answers.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
+        self._ensure_open()
+        out = ffi.new("int*")
+        check(get_lib().quiver_database_is_healthy(self._ptr, out))
+        return bool(out[0])
+
+    def describe(self) -> None:
+        """Print a summary of the schema (collections, attributes, groups) to the process's stdout.
+
+        The text is written by the C library to file descriptor 1, not to ``sys.stdout``.
+
+        Raises:
+            QuiverError: The database is closed, or the schema cannot be read.
+        """
+        self._ensure_open()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        try:
+            check(get_lib().quiver_database_describe(self._ptr))
+        finally:
+            flush_c_stdout()
