@@ -16,12 +16,33 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace quiver {
 
 struct ConnectionCloser {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
+
+namespace detail {
+
+// The checked column layout and SQL of the last upsert_time_series_row call (time_series_row.cpp),
+// reused by the next call into the same group naming the same columns: a loop of upserts then
+// neither re-checks the names nor rebuilds and re-hashes its statements. Reset when the schema
+// is (re)loaded, since it points into it.
+struct UpsertPlan {
+    std::string collection, group;
+    std::vector<std::string> names;                 // the row's column names, in map order
+    const TableDefinition* table = nullptr;
+    std::vector<size_t> keys;                       // positions in names: dimension, then alphabetical
+    std::vector<const ColumnDefinition*> columns;   // per name
+    std::vector<int> update_parameter;              // per name: its parameter in update_sql
+    bool has_values = false;                        // names a column outside the key
+    bool parent_enforced = false;                   // an immediate FK id -> collection (see upsert)
+    std::string update_sql, probe_sql, insert_sql;
+};
+
+}  // namespace detail
 
 struct Database::Impl {
     std::string path;
@@ -36,7 +57,11 @@ struct Database::Impl {
     // user transaction (see create.cpp): a create can then be undone exactly by deleting what
     // it inserted. False when any trigger or ON CONFLICT clause could add side effects.
     bool creates_undoable = false;
+    // A foreign key of the schema is DEFERRABLE INITIALLY DEFERRED: inside a transaction SQLite
+    // then checks it only at COMMIT, so a write cannot rely on it to refuse a missing parent.
+    bool has_deferred_foreign_keys = true;
     std::set<std::string> autoincrement_tables;
+    detail::UpsertPlan upsert_plan;
 
     Impl(std::string db_path, const DatabaseOptions& options);
     ~Impl();

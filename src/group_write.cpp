@@ -10,8 +10,7 @@
 #include "errors.h"
 #include "write_plan.h"
 
-#include <deque>
-#include <set>
+#include <algorithm>
 
 namespace quiver {
 namespace {
@@ -26,14 +25,19 @@ struct GroupColumn {
 // The union of all rows' keys, alphabetical, each checked against the group table.
 std::vector<GroupColumn> named_columns(const char* op, const TableDefinition& table, bool vector,
                                        const std::string& collection, const std::string& group, const Rows& rows) {
-    std::set<std::string> names;
+    std::vector<const std::string*> names;
     for (const auto& row : rows) {
-        for (const auto& [name, value] : row) names.insert(name);
+        for (const auto& [name, value] : row) names.push_back(&name);
     }
     // D15: a list of rows without a single column is a mistake, never a silent clear.
     if (!rows.empty() && names.empty()) detail::fail_cannot(op, "rows contain no columns; pass no rows to clear the group");
+    const auto less = [](const std::string* a, const std::string* b) { return *a < *b; };
+    const auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
+    std::sort(names.begin(), names.end(), less);
+    names.erase(std::unique(names.begin(), names.end(), same), names.end());
     std::vector<GroupColumn> columns;
-    for (const auto& name : names) {
+    for (const auto* name_pointer : names) {
+        const auto& name = *name_pointer;
         if (name == "id" || (vector && name == "vector_index")) {
             detail::fail_cannot(op, "column '" + name + "' is managed by the group table, not a value column");
         }
@@ -56,17 +60,18 @@ void update_group(Database::Impl& impl, GroupTableType type, const char* op, con
     const auto columns = named_columns(op, table, vector, collection, group, rows);
 
     // cells[r * width + c]: the value to bind, pointing into `rows` or, for a resolved label,
-    // into `resolved` (a deque, so earlier addresses stay valid while it grows).
+    // into `resolved` (reserved for every cell before the first label, so it never moves).
     static const Value null_value = nullptr;
     const size_t width = columns.size();
     std::vector<const Value*> cells(rows.size() * width);
-    std::deque<Value> resolved;
+    std::vector<Value> resolved;
     for (size_t r = 0; r < rows.size(); ++r) {
         for (size_t c = 0; c < width; ++c) {
             const auto& column = *columns[c].definition;
             const auto it = rows[r].find(column.name);
             const Value* value = it == rows[r].end() ? &null_value : &it->second;
             if (columns[c].takes_labels && std::holds_alternative<std::string>(*value)) {
+                if (resolved.capacity() == 0) resolved.reserve(cells.size());
                 value = &resolved.emplace_back(detail::resolve_value(impl, op, table, column.name, *value, r));
             }
             TypeValidator::validate_cell(op, column.name, r, column.type, *value);

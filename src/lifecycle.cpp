@@ -52,16 +52,20 @@ void Database::Impl::load_schema() {
     SchemaValidator(loaded).validate();
 
     bool undoable = true;
+    bool deferred = false;
     std::set<std::string> autoincrement;
     auto stmt = detail::prepare_statement(db(), "SELECT type, name, upper(sql) FROM sqlite_master WHERE sql IS NOT NULL");
     while (stmt.step()) {
         const auto type = stmt.column_text(0);
         const auto sql = stmt.column_text(2);
         if (type == "trigger" || sql.find("ON CONFLICT") != std::string::npos) undoable = false;
+        if (sql.find("INITIALLY DEFERRED") != std::string::npos) deferred = true;
         if (type == "table" && sql.find("AUTOINCREMENT") != std::string::npos) autoincrement.insert(stmt.column_text(1));
     }
     schema = std::move(loaded);
+    upsert_plan = {};
     creates_undoable = undoable;
+    has_deferred_foreign_keys = deferred;
     autoincrement_tables = std::move(autoincrement);
 }
 

@@ -133,7 +133,7 @@ void TypeValidator::validate_value(const std::string& caller, const std::string&
 
 void TypeValidator::validate_scalar(const std::string& caller, const std::string& table,
                                     const std::string& column, const Value& value) const {
-    validate_value(caller, "column '" + column + "'", schema_.get_data_type(table, column), value);
+    validate_column(caller, column, schema_.get_data_type(table, column), value);
 }
 
 void TypeValidator::validate_array(const std::string& caller, const std::string& table,
@@ -143,6 +143,12 @@ void TypeValidator::validate_array(const std::string& caller, const std::string&
         if (acceptable(type, values[i])) continue;
         validate_value(caller, "array '" + column + "' index " + std::to_string(i), type, values[i]);
     }
+}
+
+void TypeValidator::validate_column(const std::string& caller, const std::string& column, DataType expected_type,
+                                    const Value& value) {
+    if (acceptable(expected_type, value)) return;
+    validate_value(caller, "column '" + column + "'", expected_type, value);
 }
 
 void TypeValidator::validate_cell(const std::string& caller, const std::string& column, size_t row,

@@ -25,8 +25,10 @@ public:
     // context is e.g. "column 'x'", "array 'x' index 2" or "column 'x' row 0".
     static void validate_value(const std::string& caller, const std::string& context,
                                DataType expected_type, const Value& value);
-    // validate_value with context "column '<c>' row <r>", built only when the cell fails
-    // (the group writers check every cell of every row).
+    // validate_value with context "column '<c>'" / "column '<c>' row <r>", built only when the
+    // value fails (these run once per written cell).
+    static void validate_column(const std::string& caller, const std::string& column, DataType expected_type,
+                                const Value& value);
     static void validate_cell(const std::string& caller, const std::string& column, size_t row,
                               DataType expected_type, const Value& value);
 

@@ -226,6 +226,41 @@ TEST_F(TimeSeriesRow, UpsertErrors) {
     });
 }
 
+// The element check comes before the row checks (§4.3), however the element is verified.
+TEST_F(TimeSeriesRow, UpsertReportsAMissingElementFirst) {
+    in_both_modes(db(), [&] {
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", 999, {{"value", 2.0}}),
+                               "Element not found: 999 in collection 'Collection'");
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", 999, {{"date_time", text("2024-01-01")}, {"valeu", 1.0}}),
+                               "Element not found: 999 in collection 'Collection'");
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", 999, {{"date_time", nullptr}}),
+                               "Element not found: 999 in collection 'Collection'");
+        // Same columns as a successful call before (the reused plan), then a missing element.
+        db().upsert_time_series_row("Collection", "data", a_, {{"date_time", text("2024-01-01")}, {"value", 4.0}});
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", 999, {{"date_time", text("2024-01-01")}, {"value", 4.0}}),
+                               "Element not found: 999 in collection 'Collection'");
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", a_, {{"date_time", text("2024-01-01")}, {"value", text("x")}}),
+                               "Cannot upsert_time_series_row: type mismatch for column 'value': expected REAL, got TEXT");
+    });
+}
+
+// Without an immediate foreign key from id to the collection the element is looked up first.
+TEST(TimeSeriesRowSchemas, UpsertChecksTheElementWithoutAnImmediateParentKey) {
+    for (const char* parent : {"", " REFERENCES Plant(id) ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED"}) {
+        auto db = db_from_sql(std::string(kHeader) + "CREATE TABLE Plant_time_series_log (id INTEGER NOT NULL" + parent +
+                              ", date_time TEXT NOT NULL, level REAL, PRIMARY KEY (id, date_time)) STRICT;");
+        const auto id = db.create_element("Plant", Element().set("label", "P"));
+        db.upsert_time_series_row("Plant", "log", id, {{"date_time", text("2024-01-01")}, {"level", 1.0}});
+        in_both_modes(db, [&] {
+            EXPECT_FAILS_UNCHANGED(db, db.upsert_time_series_row("Plant", "log", 999, {{"date_time", text("2024-01-01")}, {"level", 2.0}}),
+                                   "Element not found: 999 in collection 'Plant'");
+            EXPECT_FAILS_UNCHANGED(db, db.upsert_time_series_row("Plant", "log", 999, {{"level", 2.0}}),
+                                   "Element not found: 999 in collection 'Plant'");
+        });
+        EXPECT_EQ(db.read_time_series_row("Plant", "log", "level", "2024-01-01"), (Values{1.0}));
+    }
+}
+
 TEST(TimeSeriesRowSchemas, UpsertWithoutPrimaryKeyUpdatesEveryMatchingRow) {
     auto db = db_from_sql(std::string(kHeader) +
                           "CREATE TABLE Plant_time_series_log (id INTEGER NOT NULL REFERENCES Plant(id) ON DELETE CASCADE "
