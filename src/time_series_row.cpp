@@ -112,7 +112,11 @@ void write_upsert(Database::Impl& impl, const char* op, const detail::UpsertPlan
     // with triggers or ON CONFLICT clauses (a statement may then keep part of its work, or
     // write elsewhere) still get the guard, as create_element does.
     std::optional<detail::WriteGuard> guard;
-    if (!impl.creates_undoable) guard.emplace(impl);
+    if (impl.creates_undoable) {
+        impl.hold_dry_run();  // what the guard would do first: never write outside a dry run
+    } else {
+        guard.emplace(impl);
+    }
     bool exists = false;
     if (plan.has_values) {
         auto update = impl.cached(plan.update_sql);

@@ -226,3 +226,23 @@ TEST(ReadOnlyGuards, ConstructorStillOpensReadOnly) {
     Database ro(path, quiet_read_only());
     EXPECT_TRUE(ro.is_healthy());
 }
+
+// Every new write is discarded by end_dry_run (D16), the upsert (which needs no savepoint)
+// included, and refused writes inside the dry run leave it usable.
+TEST_F(LabelWrites, NewWritesInsideADryRunAreDiscarded) {
+    const std::string before = snapshot(db());
+    db().begin_dry_run();
+    db().update_vector_group("Plant", "units", "Plant A", {{{"unit_size", 1.0}}});
+    db().update_set_group("Plant", "tags", a_, {{{"tag", text("t")}}});
+    db().upsert_time_series_row("Plant", "output", a_, {{"date_time", text("2024-01-01")}, {"generation", 1.0}});
+    db().upsert_time_series_row("Plant", "output", "Plant B", {{"date_time", text("2024-01-01")}, {"generation", 2.0}});
+    db().update_relation("Plant", "Owner", "id", "Plant A", std::string("Acme"));
+    db().update_element("Plant", std::string("Plant B"), Element().set("capacity", 7.0));
+    EXPECT_THROW_MSG(db().upsert_time_series_row("Plant", "output", 999, {{"date_time", text("2024-01-01")}}),
+                     "Element not found: 999 in collection 'Plant'");
+    EXPECT_EQ(db().read_time_series_row("Plant", "output", "generation", "2024-01-01"), (std::vector<Value>{1.0, 2.0}));
+    db().delete_element("Plant", "Plant B");
+    EXPECT_EQ(db().number_of_elements("Plant"), 1);
+    db().end_dry_run();
+    EXPECT_EQ(snapshot(db()), before);
+}
