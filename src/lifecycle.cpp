@@ -53,16 +53,20 @@ void Database::Impl::load_schema() {
     SchemaValidator(loaded).validate();
 
     bool undoable = true;
+    bool deferred = false;
     std::set<std::string> autoincrement;
     auto stmt = detail::prepare_statement(db(), "SELECT type, name, upper(sql) FROM sqlite_master WHERE sql IS NOT NULL");
     while (stmt.step()) {
         const auto type = stmt.column_text(0);
         const auto sql = stmt.column_text(2);
         if (type == "trigger" || sql.find("ON CONFLICT") != std::string::npos) undoable = false;
+        if (sql.find("INITIALLY DEFERRED") != std::string::npos) deferred = true;
         if (type == "table" && sql.find("AUTOINCREMENT") != std::string::npos) autoincrement.insert(stmt.column_text(1));
     }
     schema = std::move(loaded);
+    upsert_plan = {};
     creates_undoable = undoable;
+    has_deferred_foreign_keys = deferred;
     autoincrement_tables = std::move(autoincrement);
 }
 
@@ -122,6 +126,17 @@ const std::string& require_existing(const std::string& path) {
 
 }  // namespace
 
+const TableDefinition& Database::Impl::require_group(GroupTableType type, const std::string& collection,
+                                                     const std::string& group) const {
+    const bool vector = type == GroupTableType::Vector;
+    const auto name = vector ? Schema::vector_table_name(collection, group) : Schema::set_table_name(collection, group);
+    const auto* table = schema->get_table(name);
+    if (!table || !(vector ? schema->is_vector_table(name) : schema->is_set_table(name))) {
+        detail::fail_not_found(vector ? "Vector group" : "Set group", "'" + group + "' in collection '" + collection + "'");
+    }
+    return *table;
+}
+
 Database::Database(const std::string& path, const DatabaseOptions& options)
     : impl_(std::make_unique<Impl>(require_existing(path), options)) {}
 
@@ -167,6 +182,9 @@ void in_one_transaction(Database::Impl& impl, Body&& body) {
 
 Database Database::from_schema(const std::string& db_path, const std::string& schema_path,
                                const DatabaseOptions& options) {
+    // Checked first (api-additions §9): a read-only handle could not hold the schema it would
+    // apply, and nothing may be deleted on its behalf.
+    if (options.read_only) detail::fail_cannot("from_schema", "read_only mode (use Database constructor to open existing)");
     std::error_code ec;
     if (!std::filesystem::exists(schema_path, ec)) detail::fail_not_found("Schema file", schema_path);
     // Read the schema before touching the database file, so a bad schema path loses nothing.
@@ -193,6 +211,9 @@ Database Database::from_schema(const std::string& db_path, const std::string& sc
 
 Database Database::from_migrations(const std::string& db_path, const std::string& migrations_path,
                                    const DatabaseOptions& options) {
+    if (options.read_only) {
+        detail::fail_cannot("from_migrations", "read_only mode (use Database constructor to open existing)");
+    }
     std::error_code ec;
     if (!std::filesystem::exists(migrations_path, ec)) {
         detail::fail_not_found("Migrations path", migrations_path);

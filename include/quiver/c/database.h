@@ -90,6 +90,23 @@ QUIVER_C_API quiver_error_t quiver_database_update_element(quiver_database_t* db
                                                            int64_t id, const quiver_element_t* element);
 QUIVER_C_API quiver_error_t quiver_database_delete_element(quiver_database_t* db, const char* collection,
                                                            int64_t id);
+/* Label forms: the element is found by its label (trimmed) after the collection check
+ * ("Element not found: label '<label>' in collection '<C>'"), then as the id forms. */
+QUIVER_C_API quiver_error_t quiver_database_update_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label,
+                                                                    const quiver_element_t* element);
+QUIVER_C_API quiver_error_t quiver_database_delete_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label);
+/* Sets one scalar foreign key <lowercase collection_to>_<relation_type> of an element of
+ * collection_from to the element of collection_to labelled target_label; NULL target_label clears. */
+QUIVER_C_API quiver_error_t quiver_database_update_relation(quiver_database_t* db, const char* collection_from,
+                                                            const char* collection_to, const char* relation_type,
+                                                            int64_t id, const char* target_label);
+QUIVER_C_API quiver_error_t quiver_database_update_relation_by_label(quiver_database_t* db,
+                                                                     const char* collection_from,
+                                                                     const char* collection_to,
+                                                                     const char* relation_type, const char* label,
+                                                                     const char* target_label);
 
 /* Bulk reads: one entry per element in read_element_ids order. Scalar masks: 1 = value
  * present, 0 = NULL (the value slot is a placeholder). Vector/set entries of length 0 are NULL. */
@@ -153,6 +170,9 @@ QUIVER_C_API quiver_error_t quiver_database_read_set_strings_by_id(quiver_databa
 /* Ids in rowid order. */
 QUIVER_C_API quiver_error_t quiver_database_read_element_ids(quiver_database_t* db, const char* collection,
                                                              int64_t** out_ids, size_t* out_count);
+/* SELECT COUNT(*) of the collection (any table of the schema), never cached. */
+QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
+                                                               int64_t* out_count);
 
 /* Metadata. get_* fill a caller-owned struct; list_* allocate an array. */
 QUIVER_C_API quiver_error_t quiver_database_get_scalar_metadata(quiver_database_t* db, const char* collection,

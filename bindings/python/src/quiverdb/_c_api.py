@@ -125,13 +125,23 @@ ffi.cdef(
     /* Version (1) */
     quiver_error_t quiver_database_current_version(quiver_database_t* db, int64_t* out_version);
 
-    /* Element operations (3) */
+    /* Element operations (3), by label (2), relations (2) */
     quiver_error_t quiver_database_create_element(quiver_database_t* db, const char* collection,
                                                   quiver_element_t* element, int64_t* out_id);
     quiver_error_t quiver_database_update_element(quiver_database_t* db, const char* collection,
                                                   int64_t id, const quiver_element_t* element);
     quiver_error_t quiver_database_delete_element(quiver_database_t* db, const char* collection,
                                                   int64_t id);
+    quiver_error_t quiver_database_update_element_by_label(quiver_database_t* db, const char* collection,
+                                                           const char* label, const quiver_element_t* element);
+    quiver_error_t quiver_database_delete_element_by_label(quiver_database_t* db, const char* collection,
+                                                           const char* label);
+    quiver_error_t quiver_database_update_relation(quiver_database_t* db, const char* collection_from,
+                                                   const char* collection_to, const char* relation_type,
+                                                   int64_t id, const char* target_label);
+    quiver_error_t quiver_database_update_relation_by_label(quiver_database_t* db, const char* collection_from,
+                                                            const char* collection_to, const char* relation_type,
+                                                            const char* label, const char* target_label);
 
     /* Bulk reads (9) */
     quiver_error_t quiver_database_read_scalar_integers(quiver_database_t* db, const char* collection,
@@ -191,9 +201,11 @@ ffi.cdef(
                                                           const char* attribute, int64_t id,
                                                           char*** out_values, size_t* out_count);
 
-    /* Ids (1) */
+    /* Ids and counts (2) */
     quiver_error_t quiver_database_read_element_ids(quiver_database_t* db, const char* collection,
                                                     int64_t** out_ids, size_t* out_count);
+    quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
+                                                      int64_t* out_count);
 
     /* Metadata (12) */
     quiver_error_t quiver_database_get_scalar_metadata(quiver_database_t* db, const char* collection,
