@@ -105,7 +105,9 @@ TEST_F(LuaBadInput, WrongTypesAndNil) {
     fails_unchanged_in_both_modes(R"(db:create_element("Item"))",
                                   "Cannot create_element: argument 'element' must be a table, got nil");
     fails_unchanged_in_both_modes(R"(db:update_element("Item", "1", {score = 1}))",
-                                  "Cannot update_element: argument 'id' must be an integer, got string");
+                                  "Element not found: label '1' in collection 'Item'");
+    fails_unchanged_in_both_modes(R"(db:update_element("Item", true, {score = 1}))",
+                                  "Cannot update_element: element must be addressed by an integer id or a string label");
     fails_unchanged_in_both_modes(R"(db:update_element("Item", item, {score = true}))",
                                   "Cannot update_element: attribute 'score' has unsupported Lua type boolean");
     fails_unchanged_in_both_modes(R"(db:update_element("Item", item, {tag = {"a", 2}}))",
@@ -230,11 +232,13 @@ TEST_F(LuaBadInput, FloatsBeyondInt64ForIntegerArguments) {
                                  "math.maxinteger + 0.0"}) {
         SCOPED_TRACE(id);
         fails_unchanged_in_both_modes("db:delete_element('Item', " + id + ")",
-                                      "Cannot delete_element: argument 'id' must be an integer, got number");
+                                      "Cannot delete_element: element must be addressed by an integer id or a string label");
         fails_unchanged_in_both_modes("db:update_element('Item', " + id + ", {score = 1})",
-                                      "Cannot update_element: argument 'id' must be an integer, got number");
+                                      "Cannot update_element: element must be addressed by an integer id or a string label");
         fails_unchanged_in_both_modes("db:update_time_series_group('Item', 'readings', " + id + ", {})",
-                                      "Cannot update_time_series_group: argument 'id' must be an integer, got number");
+                                      "Cannot update_time_series_group: element must be addressed by an integer id or a string label");
+        fails_unchanged_in_both_modes("db:read_scalars_by_id('Item', " + id + ")",
+                                      "Cannot read_scalars_by_id: argument 'id' must be an integer, got number");
     }
     // Exact integer floats are accepted (api §5.2), including -2^63.
     fails_unchanged("db:delete_element('Item', -2^63)", "Element not found: -9223372036854775808 in collection 'Item'");
