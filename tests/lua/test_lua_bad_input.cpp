@@ -17,47 +17,6 @@ using namespace quiver::test;
 
 namespace {
 
-std::vector<std::string> split_on(const std::string& text, char sep) {
-    std::vector<std::string> parts;
-    if (text.empty()) return parts;
-    std::string current;
-    for (char c : text) {
-        if (c == sep) {
-            parts.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.push_back(current);
-    return parts;
-}
-
-// Every table, row, schema entry and user_version through the library handle (same as the C++
-// suite's snapshot(), which cannot be included here).
-std::string db_snapshot(Database& db) {
-    auto q = [&db](const std::string& sql) { return db.query_string(sql).value_or(""); };
-    std::string out = "v" + std::to_string(db.query_integer("PRAGMA user_version").value_or(-1)) + "\n";
-    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || ifnull(sql, '') AS x "
-             "FROM sqlite_master ORDER BY type, name)") +
-           "\n";
-    for (const auto& table : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM sqlite_master "
-                                        "WHERE type = 'table' ORDER BY name)"),
-                                      '\x1f')) {
-        std::string expr;
-        for (const auto& column : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
-                                             "pragma_table_info('" + table + "') ORDER BY cid)"),
-                                           '\x1f')) {
-            expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + column + "\")";
-        }
-        out += "== " + table + "\n" +
-               q("SELECT group_concat(r, char(10)) FROM (SELECT " + (expr.empty() ? std::string("''") : expr) +
-                 " AS r FROM \"" + table + "\" ORDER BY r)") +
-               "\n";
-    }
-    return out;
-}
-
 class LuaBadInput : public LuaTest {
 protected:
     void SetUp() override {
@@ -71,24 +30,6 @@ protected:
                                         {{date_time = "2024-01-01T00:00:00", temperature = 20.5, note = "n"}})
             db:update_time_series_files("Item", {inflow = "in.csv"})
         )lua");
-    }
-
-    // The script must fail with exactly "Lua error: <message>" and change nothing.
-    void fails_unchanged(const std::string& script, const std::string& message) {
-        const std::string before = db_snapshot(db());
-        const bool in_tx = db().in_transaction();
-        EXPECT_EQ(error_of(script), "Lua error: " + message) << script.substr(0, 300);
-        EXPECT_EQ(db_snapshot(db()), before) << "database changed by: " << script.substr(0, 300);
-        EXPECT_EQ(db().in_transaction(), in_tx);
-    }
-
-    // Same check, in autocommit mode and inside a user transaction (which must stay open).
-    void fails_unchanged_in_both_modes(const std::string& script, const std::string& message) {
-        fails_unchanged(script, message);
-        ok("db:begin_transaction()");
-        fails_unchanged(script, message);
-        EXPECT_TRUE(db().in_transaction());
-        ok("db:rollback()");
     }
 };
 
