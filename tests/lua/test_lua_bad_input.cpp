@@ -190,7 +190,7 @@ TEST_F(LuaBadInput, FloatsBeyondInt64ForIntegerArguments) {
     fails_unchanged_in_both_modes("db:update_element('Item', item, {value_int = {1, 2^70}})",
                                   "Cannot update_element: type mismatch for array 'value_int' index 0: expected INTEGER, got REAL");
     ok(R"(
-        -- both columns of the group: a NULL cell would fail the composite read (D20)
+        -- both columns of the group, so the composite lists below have no nil holes
         db:update_element("Item", item, {score = math.maxinteger, value_int = {math.mininteger, math.maxinteger},
                                          value_float = {1.0, 2.0}})
         expect_eq(db:read_scalars_by_id("Item", item).score, math.maxinteger)
