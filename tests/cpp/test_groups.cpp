@@ -303,3 +303,22 @@ TEST_F(GroupRelations, UnknownLabelAndConstraintFailures) {
                                "Failed to execute statement: FOREIGN KEY constraint failed");
     });
 }
+
+// D22 through the one type-check path: DATE_TIME cells of a group are validated per row.
+TEST(GroupsDates, InvalidDateTimeCellsAreRefused) {
+    const auto path = (scratch_dir() / "schema.sql").string();
+    write_file(path,
+               "CREATE TABLE Configuration (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;\n"
+               "CREATE TABLE Plant (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;\n"
+               "CREATE TABLE Plant_vector_outages (id INTEGER NOT NULL REFERENCES Plant(id) ON DELETE CASCADE "
+               "ON UPDATE CASCADE, vector_index INTEGER NOT NULL, date_start TEXT, hours REAL, "
+               "PRIMARY KEY (id, vector_index)) STRICT;\n");
+    auto db = Database::from_schema(":memory:", path, quiet());
+    const auto id = db.create_element("Plant", Element().set("label", "P"));
+    db.update_vector_group("Plant", "outages", id, {{{"date_start", text("2024-01-01")}}, {{"date_start", text(" 2024-02-01T10:00 ")}}});
+    in_both_modes(db, [&] {
+        EXPECT_FAILS_UNCHANGED(db, db.update_vector_group("Plant", "outages", id, {{{"date_start", text("2024-01-01")}}, {{"date_start", text("2024-02-30")}}}),
+                               "Cannot update_vector_group: invalid date-time '2024-02-30' for column 'date_start' row 1: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
+    });
+    EXPECT_EQ(db.read_vector_group_by_id("Plant", "outages", id)[1].at("date_start"), text("2024-02-01T10:00"));
+}
