@@ -37,10 +37,10 @@ if [ "$build" != "$root/build" ] && ! { [ -f "$build/build.ninja" ] && grep -q '
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUIVER_BUILD_TESTS=OFF \
     -DQUIVER_BUILD_BENCH=ON -DQUIVER_BUILD_C_API=ON "${launcher[@]}" >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_binary_bench quiver_groups_bench quiver_c >/dev/null
+cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_groups_bench quiver_binary_bench quiver_c >/dev/null
 bench="$build/bin/quiver_bench"
-binary_bench="$build/bin/quiver_binary_bench"
 groups_bench="$build/bin/quiver_groups_bench"
+binary_bench="$build/bin/quiver_binary_bench"
 
 python=python3
 if ! python3 -c 'import cffi, numpy' 2>/dev/null; then

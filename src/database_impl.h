@@ -38,8 +38,15 @@ struct UpsertPlan {
     std::vector<const ColumnDefinition*> columns;   // per name
     std::vector<int> update_parameter;              // per name: its parameter in update_sql
     bool has_values = false;                        // names a column outside the key
-    bool parent_enforced = false;                   // an immediate FK id -> collection (see upsert)
     std::string update_sql, probe_sql, insert_sql;
+};
+
+// The SQL of the last update_vector_group/update_set_group call (group_write.cpp), reused by the
+// next call into the same table naming the same columns. Reset with the schema.
+struct GroupWriteSql {
+    const TableDefinition* table = nullptr;
+    std::vector<std::string> columns;
+    std::string clear_sql, insert_sql;
 };
 
 }  // namespace detail
@@ -67,6 +74,7 @@ struct Database::Impl {
     bool dry_run_user_transaction = false;
     int64_t dry_run_schema_version = 0;
     detail::UpsertPlan upsert_plan;
+    detail::GroupWriteSql group_write_sql;
 
     Impl(std::string db_path, const DatabaseOptions& options);
     ~Impl();
@@ -89,6 +97,10 @@ struct Database::Impl {
                                                   const std::string& column);
     // "Element not found: <id> in collection '<C>'" (D6).
     void require_element(const std::string& collection, int64_t id);
+    // True when `table`'s id has a foreign key to `collection` that SQLite checks at once: a row
+    // written for a missing element then fails, so writers that insert rows may look the element
+    // up only to report such a failure (upsert_time_series_row, the group writers).
+    bool parent_key_enforced(const TableDefinition& table, const std::string& collection) const;
     // The one label -> id resolution of the label-addressed writers (api-additions §8):
     // SELECT id FROM <C> WHERE label = ? (trimmed); "Element not found: label '<label>' in
     // collection '<C>'" (label as given). Call after the collection check. See labels.cpp.

@@ -51,11 +51,32 @@ std::vector<GroupColumn> named_columns(const char* op, const TableDefinition& ta
     return columns;
 }
 
-void update_group(Database::Impl& impl, GroupTableType type, const char* op, const std::string& collection,
-                  const std::string& group, int64_t id, const Rows& rows) {
-    impl.require_collection(op, collection);
-    const auto& table = impl.require_group(type, collection, group);
-    impl.require_element(collection, id);
+// The DELETE and INSERT of this call, from the memo when the previous group write used the same
+// table and columns (a loop over elements), built and remembered otherwise.
+const detail::GroupWriteSql& statements(Database::Impl& impl, const TableDefinition& table, bool vector,
+                                        const std::vector<GroupColumn>& columns) {
+    auto& memo = impl.group_write_sql;
+    const bool same = memo.table == &table &&
+                      std::equal(columns.begin(), columns.end(), memo.columns.begin(), memo.columns.end(),
+                                 [](const GroupColumn& c, const std::string& name) { return c.definition->name == name; });
+    if (same) return memo;
+    detail::GroupWriteSql sql;
+    sql.table = &table;
+    sql.clear_sql = "DELETE FROM " + detail::quote_identifier(table.name) + " WHERE id = ?";
+    detail::InsertSql insert(table.name);
+    insert.column("id");
+    if (vector) insert.column("vector_index");
+    for (const auto& column : columns) {
+        insert.column(column.definition->name);
+        sql.columns.push_back(column.definition->name);
+    }
+    sql.insert_sql = insert.str();
+    memo = std::move(sql);
+    return memo;
+}
+
+void write_group(Database::Impl& impl, GroupTableType type, const char* op, const std::string& collection,
+                 const TableDefinition& table, int64_t id, const Rows& rows, const std::string& group) {
     const bool vector = type == GroupTableType::Vector;
     const auto columns = named_columns(op, table, vector, collection, group, rows);
 
@@ -79,16 +100,13 @@ void update_group(Database::Impl& impl, GroupTableType type, const char* op, con
         }
     }
 
+    const auto& sql = statements(impl, table, vector, columns);
     detail::WriteGuard guard(impl);
-    auto clear = impl.cached("DELETE FROM " + detail::quote_identifier(table.name) + " WHERE id = ?");
+    auto clear = impl.cached(sql.clear_sql);
     clear.bind(1, id);
     clear.run();
     if (!rows.empty()) {
-        detail::InsertSql sql(table.name);
-        sql.column("id");
-        if (vector) sql.column("vector_index");
-        for (const auto& column : columns) sql.column(column.definition->name);
-        auto insert = impl.cached(sql.str());
+        auto insert = impl.cached(sql.insert_sql);
         const int first = vector ? 3 : 2;
         for (size_t r = 0; r < rows.size(); ++r) {
             insert.bind(1, id);
@@ -99,7 +117,26 @@ void update_group(Database::Impl& impl, GroupTableType type, const char* op, con
         }
     }
     guard.commit();
-    impl.logger->debug("Updated {} group {} of element {} in {}", vector ? "vector" : "set", group, id, collection);
+}
+
+void update_group(Database::Impl& impl, GroupTableType type, const char* op, const std::string& collection,
+                  const std::string& group, int64_t id, const Rows& rows) {
+    impl.require_collection(op, collection);
+    const auto& table = impl.require_group(type, collection, group);
+    // The element must exist. Clearing writes no row, so it looks the element up first; with rows,
+    // an immediate foreign key from id to the collection (required of vector tables) makes SQLite
+    // refuse the first row of a missing element, and the lookup then only runs to report the
+    // failure as a missing element, before any other problem (the order of §3.1).
+    const bool lookup_on_failure = !rows.empty() && impl.parent_key_enforced(table, collection);
+    if (!lookup_on_failure) impl.require_element(collection, id);
+    try {
+        write_group(impl, type, op, collection, table, id, rows, group);
+    } catch (...) {
+        if (lookup_on_failure) impl.require_element(collection, id);
+        throw;
+    }
+    impl.logger->debug("Updated {} group {} of element {} in {}", type == GroupTableType::Vector ? "vector" : "set",
+                       group, id, collection);
 }
 
 }  // namespace

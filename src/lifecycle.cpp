@@ -65,6 +65,7 @@ void Database::Impl::load_schema() {
     }
     schema = std::move(loaded);
     upsert_plan = {};
+    group_write_sql = {};
     creates_undoable = undoable;
     has_deferred_foreign_keys = deferred;
     autoincrement_tables = std::move(autoincrement);
@@ -125,6 +126,15 @@ const std::string& require_existing(const std::string& path) {
 }
 
 }  // namespace
+
+bool Database::Impl::parent_key_enforced(const TableDefinition& table, const std::string& collection) const {
+    const auto* fk = table.get_foreign_key("id");
+    if (!fk || has_deferred_foreign_keys || fk->to_table != collection || fk->to_column != "id") return false;
+    // A caller may have sent PRAGMA foreign_keys = OFF through query_*: then nothing is enforced.
+    int enabled = 0;
+    sqlite3_db_config(db(), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &enabled);
+    return enabled != 0;
+}
 
 const TableDefinition& Database::Impl::require_group(GroupTableType type, const std::string& collection,
                                                      const std::string& group) const {

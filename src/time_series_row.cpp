@@ -27,12 +27,6 @@ TimeSeriesTable require_time_series(Database::Impl& impl, const char* op, const 
     return {table, detail::dimension_column(table)};
 }
 
-// True when the table's id has a foreign key to the collection that SQLite checks at once.
-bool enforces_parent(const Database::Impl& impl, const TableDefinition& table, const std::string& collection) {
-    const auto* fk = table.get_foreign_key("id");
-    return fk && !impl.has_deferred_foreign_keys && fk->to_table == collection && fk->to_column == "id";
-}
-
 // Checks the row's column names and builds the statements for them (see detail::UpsertPlan).
 // The key is the dimension plus every other primary-key column except id (dimension first,
 // then alphabetical); every key column must be named.
@@ -185,12 +179,11 @@ void Database::upsert_time_series_row(const std::string& collection, const std::
     // element and an existing row proves its element, so the lookup runs only when the call
     // fails, to report the missing element before any other problem (the order of §4.3). That
     // saves a query per call, a fifth of an upsert in a loop.
-    const bool parent_enforced = reuse ? plan.parent_enforced : enforces_parent(*impl_, ts->table, collection);
+    const bool parent_enforced = impl_->parent_key_enforced(reuse ? *plan.table : ts->table, collection);
     if (!parent_enforced) impl_->require_element(collection, id);
     try {
         if (!reuse) {
             plan = plan_upsert(op, *ts, collection, group, row);
-            plan.parent_enforced = parent_enforced;
         }
         write_upsert(*impl_, op, plan, id, row);
     } catch (...) {

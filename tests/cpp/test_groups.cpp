@@ -218,6 +218,15 @@ TEST_F(Groups, WriterLookupErrors) {
                                "Element not found: 999 in collection 'Plant'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", 999, {}),
                                "Element not found: 999 in collection 'Plant'");
+        // The element comes before the row checks (§3.1 order), whatever else is wrong.
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", 999, {{{"unit_szie", 1.0}}}),
+                               "Element not found: 999 in collection 'Plant'");
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", 999, {{}}),
+                               "Element not found: 999 in collection 'Plant'");
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", 999, {{{"tag", int64_t{1}}}}),
+                               "Element not found: 999 in collection 'Plant'");
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", 999, {{{"tag", text("x")}}}),
+                               "Element not found: 999 in collection 'Plant'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Nope", "tags", plant_, {}),
                                "Cannot update_set_group: collection not found: Nope");
         EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "units", plant_, {}),
@@ -302,4 +311,35 @@ TEST_F(GroupRelations, UnknownLabelAndConstraintFailures) {
         EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Child", "refs", child_, {{{"parent_ref", int64_t{999}}}}),
                                "Failed to execute statement: FOREIGN KEY constraint failed");
     });
+}
+
+// D22 through the one type-check path: DATE_TIME cells of a group are validated per row.
+TEST(GroupsDates, InvalidDateTimeCellsAreRefused) {
+    const auto path = (scratch_dir() / "schema.sql").string();
+    write_file(path,
+               "CREATE TABLE Configuration (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;\n"
+               "CREATE TABLE Plant (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;\n"
+               "CREATE TABLE Plant_vector_outages (id INTEGER NOT NULL REFERENCES Plant(id) ON DELETE CASCADE "
+               "ON UPDATE CASCADE, vector_index INTEGER NOT NULL, date_start TEXT, hours REAL, "
+               "PRIMARY KEY (id, vector_index)) STRICT;\n");
+    auto db = Database::from_schema(":memory:", path, quiet());
+    const auto id = db.create_element("Plant", Element().set("label", "P"));
+    db.update_vector_group("Plant", "outages", id, {{{"date_start", text("2024-01-01")}}, {{"date_start", text(" 2024-02-01T10:00 ")}}});
+    in_both_modes(db, [&] {
+        EXPECT_FAILS_UNCHANGED(db, db.update_vector_group("Plant", "outages", id, {{{"date_start", text("2024-01-01")}}, {{"date_start", text("2024-02-30")}}}),
+                               "Cannot update_vector_group: invalid date-time '2024-02-30' for column 'date_start' row 1: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
+    });
+    EXPECT_EQ(db.read_vector_group_by_id("Plant", "outages", id)[1].at("date_start"), text("2024-02-01T10:00"));
+}
+
+// With foreign keys switched off by the caller nothing refuses a row of a missing element, so
+// the writers look the element up first.
+TEST_F(Groups, MissingElementIsFoundWithForeignKeysOff) {
+    db().query_string("PRAGMA foreign_keys = OFF");
+    EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", 999, {{{"tag", text("x")}}}),
+                           "Element not found: 999 in collection 'Plant'");
+    EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Plant", "output", 999, {{"date_time", text("2024-01-01")}}),
+                           "Element not found: 999 in collection 'Plant'");
+    EXPECT_EQ(count_rows(db(), "Plant_set_tags"), 0);
+    EXPECT_EQ(count_rows(db(), "Plant_time_series_output"), 0);
 }

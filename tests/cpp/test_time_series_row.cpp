@@ -197,6 +197,8 @@ TEST_F(TimeSeriesRowWideKey, UpsertKeyErrors) {
                                "Cannot upsert_time_series_row: key column 'date_recorded' cannot be NULL");
         EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Sensor", "readings", s_, {{"date_recorded", text("2024-01-01")}, {"block", text("1")}}),
                                "Cannot upsert_time_series_row: type mismatch for column 'block': expected INTEGER, got TEXT");
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Sensor", "readings", s_, {{"date_recorded", text("2024-01-01")}, {"block", int64_t{1}}, {"date_valid", text("soon")}}),
+                               "Cannot upsert_time_series_row: invalid date-time 'soon' for column 'date_valid': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
     });
 }
 
@@ -223,6 +225,9 @@ TEST_F(TimeSeriesRow, UpsertErrors) {
                                "Cannot upsert_time_series_row: type mismatch for column 'date_time': expected DATE_TIME, got INTEGER");
         EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", a_, {{"date_time", text("2024-01-01")}, {"value", std::nan("")}}),
                                "Cannot upsert_time_series_row: NaN is not allowed for column 'value'");
+        // D22: the key and every DATE_TIME value are validated.
+        EXPECT_FAILS_UNCHANGED(db(), db().upsert_time_series_row("Collection", "data", a_, {{"date_time", text("d1")}, {"value", 2.0}}),
+                               "Cannot upsert_time_series_row: invalid date-time 'd1' for column 'date_time': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
     });
 }
 
