@@ -197,14 +197,14 @@ def test_quiver_error_repr() -> None:
     assert str(QuiverError("boom")) == "boom"
 
 
-def test_cdef_declares_all_94_functions() -> None:
+def test_cdef_declares_all_109_functions() -> None:
     import re
 
     from quiverdb._c_api import ffi, get_lib
 
     source = (PACKAGE_DIR / "_c_api.py").read_text(encoding="utf-8")
     names = set(re.findall(r"\b(quiver_\w+)\s*\(", source))
-    assert len(names) == 94
+    assert len(names) == 109
     lib = get_lib()
     for name in names:
         assert getattr(lib, name) is not None
@@ -233,7 +233,7 @@ def test_header_declarations_match_cdef() -> None:
         m.group(2): norm(m.group(1) + m.group(2) + m.group(3))
         for m in re.finditer(r"\n\s*([A-Za-z_][\w\s\*]*?)\b(quiver_\w+)\s*(\([^;]*\));", source)
     }
-    assert len(header_protos) == 94
+    assert len(header_protos) == 109
     assert header_protos == cdef_protos
 
 

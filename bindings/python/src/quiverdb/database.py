@@ -8,7 +8,9 @@ factories, which construct it.
 from __future__ import annotations
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._database_bulk import DatabaseBulk
 from quiverdb._database_composite import DatabaseComposite
+from quiverdb._database_dataframe import DatabaseDataFrame
 from quiverdb._database_lifecycle import DatabaseLifecycle
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._database_query import DatabaseQuery
@@ -31,6 +33,8 @@ class Database(
     DatabaseCSVImport,
     DatabaseLifecycle,
     DatabaseWrite,
+    DatabaseBulk,
+    DatabaseDataFrame,
     DatabaseTransaction,
     DatabaseQuery,
     DatabaseComposite,
