@@ -66,7 +66,7 @@ def test_clear(element: Element) -> None:
 
 @pytest.mark.parametrize(
     ("value", "type_name"),
-    [((1, 2), "tuple"), ({"a": 1}, "dict"), (b"x", "bytes"), (object(), "object"), ({1}, "set"), (1j, "complex")],
+    [({"a": 1}, "dict"), (b"x", "bytes"), (object(), "object"), ({1}, "set"), (1j, "complex")],
 )
 def test_unsupported_type(element: Element, value: object, type_name: str) -> None:
     with pytest.raises(TypeError) as info:

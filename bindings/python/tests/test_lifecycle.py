@@ -361,6 +361,11 @@ CLOSED_CALLS: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
     ("read_set_group_by_id", ("Collection", "tags", 1), {}),
     ("export_csv", ("Collection", "", "out.csv"), {}),
     ("import_csv", ("Collection", "", "in.csv"), {}),
+    ("create_elements", ("Collection", [{"label": "x"}]), {}),
+    ("read_dataframe", ("Collection",), {}),
+    ("read_vectors_dataframe", ("Collection", "values"), {}),
+    ("read_sets_dataframe", ("Collection", "tags"), {}),
+    ("read_time_series_dataframe", ("Collection", "readings"), {}),
 ]
 
 

@@ -236,8 +236,11 @@ def marshal_column(name: str, cells: Any, integer_attribute: bool) -> CColumn:
             column.type = _STRING
             return _texts(column, format_datetime64(cells.to_numpy()))
         if kind in "iub":
+            values = cells.to_numpy()
+            if kind == "u" and values.size and values.max() > INT64_MAX:
+                raise bad_cell(name, int(np.argmax(values > INT64_MAX)), "integer out of int64 range")
             column.type = _INTEGER
-            return _numbers(column, np.ascontiguousarray(cells.to_numpy(), dtype=np.int64), None)
+            return _numbers(column, np.ascontiguousarray(values, dtype=np.int64), None)
         if kind == "f":
             values = np.ascontiguousarray(cells.to_numpy(), dtype=np.float64)
             column.type = _FLOAT

@@ -7,7 +7,8 @@ from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check, decode_string, marshal_params, parse_date_time, require_str
+from quiverdb._helpers import check, decode_string, parse_date_time, require_str
+from quiverdb._marshal import marshal_params
 
 
 class DatabaseQuery(DatabaseBase):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._convert import normalize
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._helpers import (
     INT64_MAX,
@@ -111,6 +112,8 @@ class DatabaseTimeSeries(DatabaseMetadata):
         for row in rows:
             if not isinstance(row, dict):
                 raise TypeError(f"Cannot {op}: argument 'rows' must be a list of dict, got {type_name(row)}")
+        # numpy scalars and dates become plain values first (quiverdb._convert).
+        rows = [{key: normalize(value) for key, value in row.items()} for row in rows]
         lib = get_lib()
         if not rows:
             check(
