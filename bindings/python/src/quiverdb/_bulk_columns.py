@@ -46,14 +46,15 @@ class CColumn:
 def columns_of(rows: object) -> tuple[dict[str, Any], int]:
     """``{name: cells}`` and the row count of a DataFrame or an iterable of dicts (absent keys are NULL)."""
     if hasattr(rows, "columns") and hasattr(rows, "iloc"):  # a pandas DataFrame
+        frame: Any = rows
         columns: dict[str, Any] = {}
-        for name in rows.columns:
+        for name in frame.columns:
             if not isinstance(name, str):
                 raise TypeError(f"Cannot create_elements: column names must be str, got {type_name(name)}")
             if name in columns:
                 raise QuiverError(f"Cannot create_elements: column '{name}' appears more than once")
-            columns[name] = rows[name]
-        return columns, len(rows)
+            columns[name] = frame[name]
+        return columns, len(frame)
     if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
         raise TypeError(
             f"Cannot create_elements: argument 'rows' must be a DataFrame or an iterable of dict, got {type_name(rows)}"
@@ -166,7 +167,7 @@ def _from_cells(column: CColumn, cells: list[Any], row_of: Any = _identity, keep
     column.type = _scalar_kind(column.name, values, row_of)
     if column.type == _STRING or column.type == _NULL:
         column.type = _STRING
-        return _texts(column, values, row_of)
+        return _texts(column, values, row_of)  # type: ignore[arg-type]  # only str and None here
     present = np.fromiter((value is not None for value in values), dtype=bool, count=len(values))
     dtype = np.int64 if column.type == _INTEGER else np.float64
     filled = np.array([0 if value is None else value for value in values], dtype=dtype)

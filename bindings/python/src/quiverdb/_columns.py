@@ -54,7 +54,8 @@ def _texts(text: Any, offsets: Any, size: int, n: int) -> list[str]:
         return []
     parts = ffi.buffer(text, size)[:].decode("utf-8", "replace").split("\0")
     if len(parts) == n + 1:
-        return parts[:n]
+        cells: list[str] = parts[:n]
+        return cells
     # A stored value held a NUL byte: cut by the offsets instead.
     starts = np.frombuffer(ffi.buffer(offsets, n * ffi.sizeof("size_t")), dtype=np.uintp).tolist()
     raw = ffi.buffer(text, size)[:]
@@ -128,7 +129,7 @@ class ColumnsReader:
         if n == 0:
             return np.empty(0, "datetime64[us]")
         micros = np.frombuffer(ffi.buffer(values[0], 8 * n), dtype=np.int64).copy()
-        out = micros.view("datetime64[us]")
+        out: np.ndarray = micros.view("datetime64[us]")
         present = _mask(mask[0], n)
         if not present.all():
             out[~present] = np.datetime64("NaT")

@@ -66,7 +66,7 @@ def marshal_params(op: str, params: object) -> tuple[Any, Any, int, list[Any]] |
             types[i] = _PARAM_FLOAT
             values[i] = cell
         else:
-            cell = ffi.new("char[]", value.encode("utf-8"))
+            cell = ffi.new("char[]", str(value).encode("utf-8"))  # a str (checked above)
             keepalive.append(cell)
             types[i] = _PARAM_STRING
             values[i] = cell
