@@ -116,11 +116,13 @@ def test_factories_are_static_with_keyword_options() -> None:
         assert params["console_level"].default is None
 
 
-def test_query_params_are_keyword_only() -> None:
+def test_query_params_positional_or_keyword_and_parameters_alias() -> None:
+    # D25: params may be passed positionally; parameters= is upstream 0.10's keyword.
     for name in ("query_string", "query_integer", "query_float", "query_date_time"):
         params = inspect.signature(getattr(Database, name)).parameters
-        assert params["params"].kind is inspect.Parameter.KEYWORD_ONLY
+        assert params["params"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         assert params["params"].default is None
+        assert params["parameters"].kind is inspect.Parameter.KEYWORD_ONLY
     for name in ("export_csv", "import_csv"):
         params = inspect.signature(getattr(Database, name)).parameters
         assert params["options"].kind is inspect.Parameter.KEYWORD_ONLY

@@ -33,7 +33,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseMetadata):
         elif column.data_type == DataType.DATE_TIME:
             op = f"read_{structure}_date_time_by_id"
             values = self._read_list_by_id(op, structure, "strings", collection, column.name, id)
-            return [parse_date_time(v) for v in values]
+            return [parse_date_time(op, v) for v in values]
         else:
             kind = "strings"
         return self._read_list_by_id(f"read_{structure}_{kind}_by_id", structure, kind, collection, column.name, id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -198,9 +199,30 @@ def _libc() -> Any:
 # ----------------------------------------------------------------------------- date-times
 
 
-def parse_date_time(value: str) -> datetime:
-    """Parse an ISO date-time (``T`` or space separator) as an aware UTC datetime."""
-    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+# Exactly the D22 grammar of the library (src/date_time.cpp): YYYY-MM-DD, optionally followed by
+# 'T' or one space and hh, hh:mm, hh:mm:ss or hh:mm:ss.f (1-9 digits), optionally 'Z' after a time.
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[T ]([0-9]{2})(?::([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?)?Z?)?"
+)
+
+
+def parse_date_time(op: str, value: str) -> datetime:
+    """Parse a D22 date-time as an aware UTC ``datetime`` (fraction truncated to microseconds).
+
+    Anything else raises ``ValueError("Cannot <op>: invalid date-time '<v>'")``.
+    """
+    match = _DATE_TIME.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day, hour, minute, second, fraction = match.groups()
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+            int((fraction or "").ljust(6, "0")[:6]), tzinfo=timezone.utc,
+        )  # fmt: skip
+    except ValueError:
+        raise ValueError(f"Cannot {op}: invalid date-time '{value}'") from None
 
 
 # ----------------------------------------------------------------------------- metadata

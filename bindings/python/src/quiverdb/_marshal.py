@@ -19,6 +19,13 @@ _PARAM_STRING = 2
 _PARAM_NULL = 4
 
 
+def pick_params(op: str, params: object, parameters: object) -> object:
+    """``params`` or its upstream alias ``parameters`` (D25); both given is a ``TypeError``."""
+    if params is not None and parameters is not None:
+        raise TypeError(f"Cannot {op}: pass either 'params' or 'parameters', not both")
+    return params if params is not None else parameters
+
+
 def marshal_params(op: str, params: object) -> tuple[Any, Any, int, list[Any]] | None:
     """Validate ``params`` and build ``(param_types, param_values, count, keepalive)``.
 
