@@ -2,7 +2,9 @@
 find_package(SQLite3 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+if(QUIVER_BUILD_LUA)
+  pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4)
+endif()
 
 # libcsv (Debian libcsv-dev) ships neither a CMake package nor a pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

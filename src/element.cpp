@@ -32,6 +32,10 @@ void Element::throw_out_of_range(const std::string& name, uint64_t value) {
                              "' does not fit in a 64-bit signed integer");
 }
 
+void Element::throw_null_string(const std::string& name) {
+    throw std::runtime_error("Cannot set: null string pointer for '" + name + "'");
+}
+
 const std::map<std::string, Value>& Element::scalars() const {
     return scalars_;
 }

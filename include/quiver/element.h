@@ -10,7 +10,9 @@
 // Arrays take std::vector of any of those, std::vector<Value> (NULL cells as nullptr) or a
 // braced list: set("units", {1.0, 2.0}); set("tags", {"a", "b"}); set("v", {1.0, nullptr});
 // set("v", {}) is an empty array. An unsigned value above INT64_MAX throws
-// std::runtime_error("Cannot set: value <v> for '<name>' does not fit in a 64-bit signed integer").
+// std::runtime_error("Cannot set: value <v> for '<name>' does not fit in a 64-bit signed integer");
+// a null const char* throws std::runtime_error("Cannot set: null string pointer for '<name>'")
+// (write nullptr or set_null for a NULL cell). A throwing set leaves the element as it was.
 #ifndef QUIVER_ELEMENT_H
 #define QUIVER_ELEMENT_H
 
@@ -28,9 +30,12 @@
 
 namespace quiver {
 
-// A C++ type that Element::set accepts as one cell.
+// A C++ type that Element::set accepts as one cell. Integer types wider than 64 bits
+// (__int128 under -std=gnu++20, CMake's default) are left out: they could not be stored
+// without losing digits.
 template <typename T>
-concept ElementCell = std::integral<std::remove_cvref_t<T>> ||
+concept ElementCell = (std::integral<std::remove_cvref_t<T>> &&
+                       sizeof(std::remove_cvref_t<T>) <= sizeof(int64_t)) ||
                       std::floating_point<std::remove_cvref_t<T>> ||
                       std::same_as<std::remove_cvref_t<T>, std::nullptr_t> ||
                       std::same_as<std::remove_cvref_t<T>, Value> ||
@@ -82,6 +87,7 @@ public:
 
 private:
     [[noreturn]] static void throw_out_of_range(const std::string& name, uint64_t value);
+    [[noreturn]] static void throw_null_string(const std::string& name);
 
     template <typename T>
     static Value to_value(const std::string& name, T&& value) {
@@ -102,6 +108,9 @@ private:
         } else if constexpr (std::same_as<U, std::string>) {
             return std::string(std::forward<T>(value));
         } else {
+            if constexpr (std::is_pointer_v<U>) {
+                if (value == nullptr) throw_null_string(name);
+            }
             return std::string(std::string_view(value));
         }
     }
