@@ -10,12 +10,12 @@ storing NULL. Cells that cannot be sent at all raise ``QuiverError`` naming the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from quiverdb._c_api import ffi
+from quiverdb._ccolumns import CColumn, number_column, text_column
 from quiverdb._convert import format_datetime64, normalize
 from quiverdb._helpers import INT64_MAX, INT64_MIN, type_name
 from quiverdb.exceptions import QuiverError
@@ -29,18 +29,6 @@ _NULL = int(DataType.NULL)
 
 def bad_cell(column: str, row: int, reason: str) -> QuiverError:
     return QuiverError(f"Cannot create_elements: column '{column}' row {row}: {reason}")
-
-
-@dataclass
-class CColumn:
-    """One column ready for C: type code, data pointer, presence mask, offsets (arrays) and buffers to keep."""
-
-    name: str
-    type: int
-    data: Any = ffi.NULL
-    has_value: Any = ffi.NULL
-    offsets: Any = ffi.NULL
-    keep: list[Any] = field(default_factory=list)
 
 
 def columns_of(rows: object) -> tuple[dict[str, Any], int]:
@@ -85,46 +73,12 @@ def _is_array_cell(value: object) -> bool:
     return isinstance(value, (list, tuple, np.ndarray))
 
 
-def _numbers(column: CColumn, values: np.ndarray, present: np.ndarray | None) -> CColumn:
-    column.data = ffi.from_buffer("int64_t[]" if column.type == _INTEGER else "double[]", values)
-    column.keep.append(values)
-    if present is not None and not present.all():
-        mask = present.astype(np.uint8)
-        column.has_value = ffi.from_buffer("uint8_t[]", mask)
-        column.keep.append(mask)
-    return column
-
-
 def _identity(index: int) -> int:
     return index
 
 
 def _texts(column: CColumn, cells: list[str | None], row_of: Any = _identity) -> CColumn:
-    """Packed UTF-8 text and a ``char*`` per cell computed with numpy (NULL pointer for ``None``)."""
-    n = len(cells)
-    encoded: list[bytes] = []
-    for i, cell in enumerate(cells):
-        if cell is None:
-            encoded.append(b"")
-            continue
-        if "\0" in cell:
-            raise bad_cell(column.name, row_of(i), "embedded NUL character")
-        try:
-            encoded.append(cell.encode("utf-8"))
-        except UnicodeEncodeError:
-            raise bad_cell(column.name, row_of(i), "invalid UTF-8") from None
-    blob = b"\0".join(encoded) + b"\0"
-    lengths = np.fromiter(map(len, encoded), dtype=np.uint64, count=n)
-    starts = np.zeros(n, dtype=np.uint64)
-    if n > 1:
-        np.cumsum(lengths[:-1] + np.uint64(1), out=starts[1:])
-    buffer = ffi.from_buffer(blob)
-    pointers = starts + np.uint64(int(ffi.cast("uintptr_t", buffer)))
-    nulls = np.fromiter((cell is None for cell in cells), dtype=bool, count=n)
-    pointers[nulls] = 0
-    column.data = ffi.cast("char**", ffi.from_buffer(pointers))
-    column.keep += [blob, buffer, pointers]
-    return column
+    return text_column(column, cells, lambda i, problem: bad_cell(column.name, row_of(i), problem))
 
 
 def _scalar_kind(name: str, cells: list[Any], row_of: Any) -> int:
@@ -171,7 +125,7 @@ def _from_cells(column: CColumn, cells: list[Any], row_of: Any = _identity, keep
     present = np.fromiter((value is not None for value in values), dtype=bool, count=len(values))
     dtype = np.int64 if column.type == _INTEGER else np.float64
     filled = np.array([0 if value is None else value for value in values], dtype=dtype)
-    return _numbers(column, filled, present)
+    return number_column(column, filled, present)
 
 
 def _array_items(name: str, row: int, cell: Any) -> Any:
@@ -207,7 +161,7 @@ def _array_column(column: CColumn, cells: list[Any]) -> CColumn:
     if parts and all(isinstance(part, np.ndarray) for part in parts):
         joined = np.concatenate(parts)
         column.type = _FLOAT if joined.dtype.kind == "f" else _INTEGER
-        _numbers(column, np.ascontiguousarray(joined, dtype=np.float64 if column.type == _FLOAT else np.int64), None)
+        number_column(column, np.ascontiguousarray(joined, dtype=np.float64 if column.type == _FLOAT else np.int64), None)
     else:
         flat: list[Any] = []
         for part in parts:
@@ -230,7 +184,7 @@ def marshal_column(name: str, cells: Any, integer_attribute: bool) -> CColumn:
             is_float = str(dtype).startswith("Float")
             column.type = _FLOAT if is_float else _INTEGER
             values = cells.to_numpy(dtype=np.float64 if is_float else np.int64, na_value=0)
-            return _numbers(column, np.ascontiguousarray(values), present)
+            return number_column(column, np.ascontiguousarray(values), present)
         if kind == "M":  # datetime64, naive or with a time zone
             if getattr(dtype, "tz", None) is not None:
                 cells = cells.dt.tz_convert("UTC").dt.tz_localize(None)
@@ -241,11 +195,11 @@ def marshal_column(name: str, cells: Any, integer_attribute: bool) -> CColumn:
             if kind == "u" and values.size and values.max() > INT64_MAX:
                 raise bad_cell(name, int(np.argmax(values > INT64_MAX)), "integer out of int64 range")
             column.type = _INTEGER
-            return _numbers(column, np.ascontiguousarray(values, dtype=np.int64), None)
+            return number_column(column, np.ascontiguousarray(values, dtype=np.int64), None)
         if kind == "f":
             values = np.ascontiguousarray(cells.to_numpy(), dtype=np.float64)
             column.type = _FLOAT
-            return _numbers(column, values, None if integer_attribute else ~np.isnan(values))
+            return number_column(column, values, None if integer_attribute else ~np.isnan(values))
         cells = cells.tolist()
     cells = list(cells)
     if any(_is_array_cell(cell) for cell in cells):

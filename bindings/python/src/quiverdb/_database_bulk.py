@@ -6,7 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from quiverdb._bulk_columns import CColumn, columns_of, marshal_column
+from quiverdb._bulk_columns import columns_of, marshal_column
+from quiverdb._ccolumns import CColumn
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._helpers import check, require_str
