@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Generator
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import numpy as np
 import pytest
 
 from quiverdb import Database, LogLevel, QuiverError
+from raw_sqlite import raw_rows
 
 pd = pytest.importorskip("pandas")
 
@@ -22,13 +22,6 @@ def bulk_db(tmp_path: Path) -> Generator[Database, None, None]:
     database.create_element("Fuel", label="gas", price=30.0)
     yield database
     database.close()
-
-
-def raw_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, read with the stdlib sqlite3 module (committed data)."""
-    with sqlite3.connect(db.path()) as raw:
-        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(raw.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
 
 
 def frame() -> object:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Generator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -11,6 +10,7 @@ import numpy as np
 import pytest
 
 from quiverdb import Database, LogLevel, QuiverError
+from raw_sqlite import raw
 
 BULK_SCHEMA = Path(__file__).resolve().parents[3] / "tests" / "schemas" / "valid" / "bulk.sql"
 
@@ -20,11 +20,6 @@ def plants(tmp_path: Path) -> Generator[Database, None, None]:
     db = Database.from_schema(str(tmp_path / "bulk.db"), str(BULK_SCHEMA), console_level=LogLevel.OFF)
     yield db
     db.close()
-
-
-def raw(db: Database, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db.path()) as connection:
-        return connection.execute(sql).fetchall()
 
 
 def test_numpy_scalars_arrays_and_tuples(plants: Database) -> None:

@@ -42,3 +42,10 @@ CREATE TABLE Plant_time_series_generation (
     generation REAL,
     PRIMARY KEY (id, date_time)
 ) STRICT;
+
+-- A set group whose column is a foreign key (group writers take labels there).
+CREATE TABLE Plant_set_backups (
+    id INTEGER NOT NULL REFERENCES Plant(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    backup_fuel_id INTEGER REFERENCES Fuel(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    UNIQUE (id, backup_fuel_id)
+) STRICT;
