@@ -3,7 +3,8 @@
 --   quiver_cli --schema examples/energy_planning.sql plan.db examples/energy_planning.lua
 --
 -- Creates fuels and plants, reads them back, updates some, writes and reads a time series,
--- runs a parameterised query and prints a summary.
+-- runs parameterised queries, prints a summary and returns the key figures (quiver_cli prints
+-- the returned table as JSON; add --json for machine-readable output only of that value).
 
 local function fmt_list(list)
     if #list == 0 then return "-" end
@@ -116,10 +117,26 @@ print(string.format("Input files: forecast=%s, maintenance=%s",
 print()
 
 print("Capacity by fuel (operating plants)")
-for _, id in ipairs(fuel_ids) do
-    local capacity = db:query_float(
-        "SELECT sum(capacity) FROM Plant WHERE fuel_id = ? AND status = ?", {id, 1})
-    print(string.format("  %-10s %7.1f MW", fuel_name[id], capacity or 0))
+local by_fuel = db:query([[
+    SELECT Fuel.label AS fuel, coalesce(sum(Plant.capacity), 0) AS capacity
+    FROM Fuel LEFT JOIN Plant ON Plant.fuel_id = Fuel.id AND Plant.status = ?
+    GROUP BY Fuel.id ORDER BY Fuel.id]], {1})
+for _, row in ipairs(by_fuel) do
+    print(string.format("  %-10s %7.1f MW", row.fuel, row.capacity))
 end
 local operating = db:query_integer("SELECT count(*) FROM Plant WHERE status = ?", {1})
 print(string.format("Operating plants: %d of %d", operating, #plant_ids))
+print()
+
+-- 6. What a what-if would change, without keeping it: a dry run is rolled back at its end.
+local capacity_if_retired = db:dry_run(function(d)
+    d:update_element("Plant", ids.Seaview, {status = 3})
+    return d:query_float("SELECT sum(capacity) FROM Plant WHERE status = 1")
+end)
+print(string.format("Operating capacity if Seaview retired: %.1f MW (not saved)", capacity_if_retired))
+print()
+local plant_summary = db:summarize_collection("Plant")
+print((plant_summary:gsub("\n$", "")))
+
+-- 7. The returned value: quiver_cli prints it after everything above.
+return {plants = #plant_ids, operating = operating, generation_mwh = total}

@@ -112,9 +112,10 @@ const std::filesystem::path& init_process() {
     return dir;
 }
 
-void clear_scratch() {
+void clear_scratch(const std::function<bool(const std::string& name)>& keep) {
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(init_process(), ec)) {
+        if (keep && keep(entry.path().filename().string())) continue;
         std::filesystem::remove_all(entry.path(), ec);
     }
 }

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -39,8 +40,9 @@ inline DatabaseOptions quiet() {
 // Returns the scratch directory.
 const std::filesystem::path& init_process();
 
-// Removes everything inside the scratch directory (the directory itself stays).
-void clear_scratch();
+// Removes everything inside the scratch directory (the directory itself stays), except the
+// entries whose file name `keep` accepts.
+void clear_scratch(const std::function<bool(const std::string& name)>& keep = {});
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);  // "" when it cannot be read

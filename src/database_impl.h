@@ -37,6 +37,11 @@ struct Database::Impl {
     // it inserted. False when any trigger or ON CONFLICT clause could add side effects.
     bool creates_undoable = false;
     std::set<std::string> autoincrement_tables;
+    // Dry run (D16, dry_run.cpp): one outer transaction that end_dry_run rolls back. A user
+    // transaction inside it is the savepoint quiver_user; in_transaction() reports only that.
+    bool dry_run = false;
+    bool dry_run_user_transaction = false;
+    int64_t dry_run_schema_version = 0;
 
     Impl(std::string db_path, const DatabaseOptions& options);
     ~Impl();
@@ -61,7 +66,16 @@ struct Database::Impl {
     void require_element(const std::string& collection, int64_t id);
 
     detail::Statement cached(const std::string& sql) { return statements.get(sql); }
+    // SQLite's view: any transaction is open (a user's, a dry run's or the write guard's).
     bool in_transaction() const { return sqlite3_get_autocommit(db()) == 0; }
+
+    // Called before anything runs during a dry run: if SQLite ended the dry run's transaction
+    // on its own (an ON CONFLICT ROLLBACK clause, RAISE(ROLLBACK) in a trigger), begins it
+    // again so that no later statement can commit in autocommit mode.
+    void hold_dry_run();
+    // During a dry run, refuses a transaction control statement (BEGIN, COMMIT, END, ROLLBACK
+    // without TO): "Cannot <op>: transaction control statements are not allowed during a dry run".
+    void check_dry_run_sql(std::string_view op, sqlite3_stmt* stmt) const;
 };
 
 namespace detail {

@@ -28,7 +28,6 @@ Database::Impl::Impl(std::string db_path, const DatabaseOptions& options)
     connection.reset(raw);
     if (rc != SQLITE_OK) {
         std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-        logger->error("Failed to open database: {}", msg);
         detail::fail_failed("open database", msg);
     }
     statements = detail::StatementCache(raw);
@@ -44,6 +43,8 @@ Database::Impl::Impl(std::string db_path, const DatabaseOptions& options)
 }
 
 Database::Impl::~Impl() {
+    // Closing during a dry run discards it (SQLite would too; this does not depend on it).
+    if (connection && dry_run) sqlite3_exec(db(), "ROLLBACK", nullptr, nullptr, nullptr);
     if (connection) logger->info("Database closed");
 }
 

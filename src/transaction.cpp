@@ -15,7 +15,9 @@ void run_control(Database::Impl& impl, const char* sql, std::string_view op) {
 
 }  // namespace
 
-WriteGuard::WriteGuard(Database::Impl& impl) : impl_(impl), savepoint_(impl.in_transaction()) {
+WriteGuard::WriteGuard(Database::Impl& impl) : impl_(impl), savepoint_(false) {
+    impl_.hold_dry_run();
+    savepoint_ = impl_.in_transaction();
     run_control(impl_, savepoint_ ? "SAVEPOINT quiver_write" : "BEGIN", "begin transaction");
 }
 
@@ -36,22 +38,46 @@ WriteGuard::~WriteGuard() {
 
 }  // namespace detail
 
+// Inside a dry run (D16) the user's transaction is the savepoint quiver_user, so that it
+// behaves exactly as outside (a rollback is partial) and everything still ends with the dry
+// run's own rollback.
 void Database::begin_transaction() {
+    if (impl_->dry_run) {
+        if (impl_->dry_run_user_transaction) detail::fail_cannot("begin_transaction", "transaction already active");
+        impl_->hold_dry_run();
+        detail::run_control(*impl_, "SAVEPOINT quiver_user", "begin transaction");
+        impl_->dry_run_user_transaction = true;
+        return;
+    }
     if (impl_->in_transaction()) detail::fail_cannot("begin_transaction", "transaction already active");
     detail::run_control(*impl_, "BEGIN", "begin transaction");
 }
 
 void Database::commit() {
+    if (impl_->dry_run) {
+        if (!impl_->dry_run_user_transaction) detail::fail_cannot("commit", "no active transaction");
+        detail::run_control(*impl_, "RELEASE SAVEPOINT quiver_user", "commit transaction");
+        impl_->dry_run_user_transaction = false;
+        return;
+    }
     if (!impl_->in_transaction()) detail::fail_cannot("commit", "no active transaction");
     detail::run_control(*impl_, "COMMIT", "commit transaction");
 }
 
 void Database::rollback() {
+    if (impl_->dry_run) {
+        if (!impl_->dry_run_user_transaction) detail::fail_cannot("rollback", "no active transaction");
+        detail::run_control(*impl_, "ROLLBACK TO SAVEPOINT quiver_user", "rollback transaction");
+        detail::run_control(*impl_, "RELEASE SAVEPOINT quiver_user", "rollback transaction");
+        impl_->dry_run_user_transaction = false;
+        return;
+    }
     if (!impl_->in_transaction()) detail::fail_cannot("rollback", "no active transaction");
     detail::run_control(*impl_, "ROLLBACK", "rollback transaction");
 }
 
 bool Database::in_transaction() const {
+    if (impl_->dry_run) return impl_->dry_run_user_transaction;
     return impl_->in_transaction();
 }
 

@@ -47,7 +47,11 @@ public:
     bool is_healthy() const;
     int64_t current_version() const;
     const std::string& path() const;
-    void describe() const;  // prints to stdout
+    // Inspection (D17): reports as text (every line ends with '\n'); nothing is printed.
+    // describe() never throws for a missing or invalid schema ("No schema loaded.").
+    std::string describe() const;
+    std::string describe_collection(const std::string& collection) const;
+    std::string summarize_collection(const std::string& collection) const;
 
     // Element writes.
     int64_t create_element(const std::string& collection, const Element& element);
@@ -156,12 +160,20 @@ public:
                                          const std::vector<Value>& params = {});
     std::optional<double> query_float(const std::string& sql,
                                       const std::vector<Value>& params = {});
+    // Every row of the first statement, with the column names (D25); values by storage class.
+    Result query(const std::string& sql, const std::vector<Value>& params = {});
 
     // Transactions.
     void begin_transaction();
     void commit();
     void rollback();
-    bool in_transaction() const;
+    bool in_transaction() const;  // inside a dry run: only the caller's own transaction
+
+    // Dry runs (D16): everything done between begin and end is rolled back, also when the
+    // database is closed first. Transparent: transactions inside work as savepoints.
+    void begin_dry_run();
+    void end_dry_run();
+    bool in_dry_run() const;
 
     // Implementation detail shared by the core's source files; not part of the interface.
     struct Impl;

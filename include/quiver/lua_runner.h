@@ -1,7 +1,8 @@
 // LuaRunner: an embedded Lua 5.4 state with a Database bound as the global `db`.
 //
 // The database must outlive the runner. Globals persist across run() calls. Only the base,
-// string, table, math, utf8 and coroutine libraries are loaded; there is no file access.
+// string, table, math, utf8 and coroutine libraries are loaded; the only file access is through
+// db: methods (CSV), confined to the database's directory (R4, docs/lua.md).
 #ifndef QUIVER_LUA_RUNNER_H
 #define QUIVER_LUA_RUNNER_H
 
@@ -33,8 +34,14 @@ public:
     LuaRunner(LuaRunner&&) noexcept;
     LuaRunner& operator=(LuaRunner&&) noexcept;
 
-    // Runs the script text; any failure throws std::runtime_error("Lua error: <message>").
-    void run(const std::string& script);
+    // Runs the script text and returns its first return value as JSON (D18): "" when the
+    // script returns nothing, "null" for nil (encoding rules in docs/lua.md). A Lua failure
+    // throws std::runtime_error("Lua error: <message>"); a value that cannot be encoded throws
+    // "Cannot run: ..." (the script's effects remain).
+    std::string run(const std::string& script);
+    // Same, with the chunk name Lua uses in error positions: "@<path>" gives "<path>:<line>:",
+    // "=<name>" gives "<name>:<line>:". run(script) uses the script text itself.
+    std::string run(const std::string& script, const std::string& chunk_name);
 
 private:
     struct Impl;

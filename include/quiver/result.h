@@ -1,4 +1,4 @@
-// Result: column names plus rows. A public utility type; no Database method returns it.
+// Result: column names plus rows, as returned by Database::query.
 #ifndef QUIVER_RESULT_H
 #define QUIVER_RESULT_H
 

@@ -9,7 +9,7 @@
 // - Results are built completely (all allocations done) before any out-parameter is written, so
 //   out-parameters stay unchanged on failure. Every allocation helper is all-or-nothing.
 // - All memory handed to callers comes from malloc/calloc and is released with free() by the
-//   quiver_database_free_* functions. Handles (database, element, runner) use new/delete.
+//   quiver_database_free_* functions. Handles (database, element, result, runner) use new/delete.
 #ifndef QUIVER_C_INTERNAL_H
 #define QUIVER_C_INTERNAL_H
 
@@ -18,11 +18,13 @@
 #include "quiver/c/element.h"
 #include "quiver/c/lua_runner.h"
 #include "quiver/c/options.h"
+#include "quiver/c/result.h"
 
 #include "quiver/database.h"
 #include "quiver/element.h"
 #include "quiver/lua_runner.h"
 #include "quiver/options.h"
+#include "quiver/result.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -41,6 +43,10 @@ struct quiver_database {
 
 struct quiver_element {
     quiver::Element element;
+};
+
+struct quiver_result {
+    quiver::Result result;
 };
 
 struct quiver_lua_runner {

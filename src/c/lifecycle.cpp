@@ -1,4 +1,4 @@
-// Lifecycle: open / from_schema / from_migrations / close, health, path, version, describe.
+// Lifecycle: open / from_schema / from_migrations / close, health, path, version.
 #include "internal.h"
 
 using quiver_c::guard;
@@ -70,13 +70,6 @@ QUIVER_C_API quiver_error_t quiver_database_current_version(quiver_database_t* d
     return guard([&] {
         require({{db, "db"}, {out_version, "out_version"}});
         *out_version = db->db.current_version();
-    });
-}
-
-QUIVER_C_API quiver_error_t quiver_database_describe(quiver_database_t* db) {
-    return guard([&] {
-        require({{db, "db"}});
-        db->db.describe();
     });
 }
 

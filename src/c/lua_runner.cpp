@@ -1,5 +1,5 @@
-// lua_runner.h: the embedded Lua runner. Script failures go to the runner's own error slot;
-// null arguments and construction failures go to the thread's last error.
+// lua_runner.h: the embedded Lua runner. Script failures go to the runner's own error slot and to
+// the thread's last error (D18); null arguments and construction failures only to the latter.
 #include "internal.h"
 
 using quiver_c::guard;
@@ -21,22 +21,29 @@ QUIVER_C_API quiver_error_t quiver_lua_runner_free(quiver_lua_runner_t* runner) 
     return QUIVER_OK;
 }
 
-QUIVER_C_API quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script) {
-    quiver_error_t status = QUIVER_OK;
-    const quiver_error_t checked = guard([&] {
+QUIVER_C_API quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script,
+                                                  char** out_result) {
+    if (out_result != nullptr) *out_result = nullptr;
+    return guard([&] {
         require({{runner, "runner"}, {script, "script"}});
         runner->error.reset();
+        std::string result;
         try {
-            runner->runner.run(script);
+            result = runner->runner.run(script);
         } catch (const std::exception& e) {
             runner->error = e.what();
-            status = QUIVER_ERROR;
+            throw;  // guard() stores it as the thread's last error too (D18)
         } catch (...) {
             runner->error = "Unknown error";
-            status = QUIVER_ERROR;
+            throw;
         }
+        if (out_result != nullptr) *out_result = quiver_c::copy_string(result);
     });
-    return checked == QUIVER_OK ? status : checked;
+}
+
+QUIVER_C_API quiver_error_t quiver_lua_runner_free_string(char* str) {
+    std::free(str);
+    return QUIVER_OK;
 }
 
 QUIVER_C_API quiver_error_t quiver_lua_runner_get_error(quiver_lua_runner_t* runner, const char** out_error) {

@@ -1,4 +1,5 @@
-// Queries with and without typed parameters (semantics 6, 12.2).
+// Queries with and without typed parameters (semantics 6, 12.2); the row-returning query (D25),
+// whose result accessors live in result.cpp.
 #include "internal.h"
 
 using quiver_c::guard;
@@ -100,6 +101,17 @@ QUIVER_C_API quiver_error_t quiver_database_query_float_params(quiver_database_t
                                                                int* out_has_value) {
     return run_query("query_float", &quiver::Database::query_float, db, sql, param_types, param_values,
                      param_count, out_value, out_has_value);
+}
+
+QUIVER_C_API quiver_error_t quiver_database_query(quiver_database_t* db, const char* sql, const int* param_types,
+                                                  const void* const* param_values, size_t param_count,
+                                                  quiver_result_t** out_result) {
+    return guard([&] {
+        require({{db, "db"}, {sql, "sql"}, {out_result, "out_result"}});
+        const auto params = to_params("query", param_types, param_values, param_count);
+        auto result = std::make_unique<quiver_result>(quiver_result{db->db.query(sql, params)});
+        *out_result = result.release();
+    });
 }
 
 }  // extern "C"

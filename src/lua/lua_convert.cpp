@@ -2,6 +2,7 @@
 #include "lua/lua_convert.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -113,178 +114,25 @@ std::vector<std::string> string_keys(const Call& call, int idx, const std::strin
 
 namespace {
 
-// The table on top of the stack must be a sequence 1..#t (raw length, no holes, no other keys).
-bool is_sequence(lua_State* L, int idx, lua_Integer& length) {
-    idx = lua_absindex(L, idx);
-    length = static_cast<lua_Integer>(lua_rawlen(L, idx));
-    lua_Integer count = 0;
-    bool ok = true;
-    lua_pushnil(L);
-    while (lua_next(L, idx) != 0) {
-        if (!lua_isinteger(L, -2)) {
-            ok = false;
-        } else {
-            const lua_Integer k = lua_tointeger(L, -2);
-            if (k < 1 || k > length) {
-                ok = false;
-            }
-        }
-        ++count;
-        lua_pop(L, 1);
-    }
-    return ok && count == length;
-}
-
-// Converts the array table at the top of the stack and stores it in the element.
-void set_array(const Call& call, Element& element, const std::string& name) {
-    lua_State* L = call.state();
-    const int t = lua_gettop(L);
-    lua_Integer n = 0;
-    if (!is_sequence(L, t, n)) {
-        call.fail("array '" + name + "' must be a sequence");
-    }
-    if (n == 0) {
-        element.set(name, std::vector<int64_t>{});
-        return;
-    }
-    auto bad_element = [&](lua_Integer i) {
-        call.fail("array '" + name + "' element #" + std::to_string(i) +
-                  " has unsupported Lua type " + type_name(L, -1));
-    };
-
-    lua_rawgeti(L, t, 1);
-    const int kind = lua_type(L, -1);
-    lua_pop(L, 1);
-
-    if (kind == LUA_TNUMBER) {
-        std::vector<int64_t> integers;
-        std::vector<double> floats;
-        integers.reserve(static_cast<size_t>(n));
-        floats.reserve(static_cast<size_t>(n));
-        bool all_integers = true;
-        for (lua_Integer i = 1; i <= n; ++i) {
-            lua_rawgeti(L, t, i);
-            if (lua_type(L, -1) != LUA_TNUMBER) {
-                bad_element(i);
-            }
-            if (lua_isinteger(L, -1)) {
-                const lua_Integer v = lua_tointeger(L, -1);
-                integers.push_back(static_cast<int64_t>(v));
-                floats.push_back(static_cast<double>(v));
-            } else {
-                all_integers = false;
-                floats.push_back(static_cast<double>(lua_tonumber(L, -1)));
-            }
-            lua_pop(L, 1);
-        }
-        if (all_integers) {
-            element.set(name, integers);
-        } else {
-            element.set(name, floats);
-        }
-    } else if (kind == LUA_TSTRING) {
-        std::vector<std::string> strings;
-        strings.reserve(static_cast<size_t>(n));
-        for (lua_Integer i = 1; i <= n; ++i) {
-            lua_rawgeti(L, t, i);
-            if (lua_type(L, -1) != LUA_TSTRING) {
-                bad_element(i);
-            }
-            strings.push_back(to_std_string(L, -1));
-            lua_pop(L, 1);
-        }
-        element.set(name, strings);
-    } else {
-        lua_rawgeti(L, t, 1);
-        bad_element(1);
-    }
-}
-
-// --- fast path ---
+// --- element tables: one conversion path ---
 //
-// The common, well-formed element table is converted in one lua_next pass over the element and
-// one over each array (in-order sequences only), without sorting names, re-looking up values or
-// reading arrays twice. Anything unusual (a non-string name, an unsupported type, an empty array,
-// a hole, an array in hash order, mixed strings and numbers) makes it give up with the stack
-// restored; the checked conversion below then runs from scratch and reports the exact error in
-// sorted-name order. Both produce the same Element for every table the fast path accepts.
+// One lua_next pass over the element and one over each array, values placed by index, so a
+// well-formed table is read once and never re-looked-up. The errors are exactly those of a
+// check in sorted-name order, whatever order lua_next visits the table in:
+//   1. a name that is not a string ("attribute names must be strings, got <type>") comes first;
+//   2. otherwise the error of the alphabetically first bad attribute is reported; for an array,
+//      "must be a sequence" before "element #<i>" with the lowest bad index.
+// A failing attribute is recorded (not thrown) so the pass can go on looking for an earlier
+// name; nothing of a failed conversion is kept.
 
-// Converts the array table at absolute index t; false (stack unchanged) when not the fast case.
-bool fast_array(lua_State* L, int t, Element& element, const std::string& name) {
-    const auto n = static_cast<lua_Integer>(lua_rawlen(L, t));
-    if (n <= 0) {
-        return false;
-    }
-    const size_t reserve = static_cast<size_t>(std::min<lua_Integer>(n, 4096));
-    lua_Integer count = 0;
-    lua_pushnil(L);
-    if (lua_next(L, t) == 0) {
-        return false;
-    }
-    // Keys must come as 1, 2, ..., n (array-part order): checked for every entry.
-    auto next_key_ok = [&] {
-        return lua_isinteger(L, -2) && lua_tointeger(L, -2) == count + 1;
-    };
-    if (lua_type(L, -1) == LUA_TSTRING) {
-        std::vector<std::string> strings;
-        strings.reserve(reserve);
-        do {
-            size_t len = 0;
-            const char* s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : nullptr;
-            if (s == nullptr || !next_key_ok()) {
-                lua_pop(L, 2);
-                return false;
-            }
-            strings.emplace_back(s, len);
-            ++count;
-            lua_pop(L, 1);
-        } while (lua_next(L, t) != 0);
-        if (count != n) {
-            return false;
-        }
-        element.set(name, strings);
-        return true;
-    }
-    std::vector<int64_t> integers;
-    std::vector<double> floats;  // used from the first float on
-    integers.reserve(reserve);
-    bool all_integers = true;
-    do {
-        if (lua_type(L, -1) != LUA_TNUMBER || !next_key_ok()) {
-            lua_pop(L, 2);
-            return false;
-        }
-        if (lua_isinteger(L, -1)) {
-            const auto v = static_cast<int64_t>(lua_tointeger(L, -1));
-            if (all_integers) {
-                integers.push_back(v);
-            } else {
-                floats.push_back(static_cast<double>(v));
-            }
-        } else {
-            if (all_integers) {
-                all_integers = false;
-                floats.reserve(reserve);
-                for (const auto v : integers) floats.push_back(static_cast<double>(v));
-            }
-            floats.push_back(static_cast<double>(lua_tonumber(L, -1)));
-        }
-        ++count;
-        lua_pop(L, 1);
-    } while (lua_next(L, t) != 0);
-    if (count != n) {
-        return false;
-    }
-    if (all_integers) {
-        element.set(name, integers);
-    } else {
-        element.set(name, floats);
-    }
-    return true;
-}
+// An attribute's failure: the reason after "Cannot <method>: ".
+struct AttributeError {
+    std::string name;
+    std::string reason;
+};
 
 // The number or string on top of the stack as scalar `name` (a Lua integer is an int64, a float
-// a double); false for any other type. Shared by the fast and the checked path.
+// a double); false for any other type.
 bool set_scalar(lua_State* L, Element& element, const std::string& name) {
     switch (lua_type(L, -1)) {
     case LUA_TNUMBER:
@@ -305,44 +153,81 @@ bool set_scalar(lua_State* L, Element& element, const std::string& name) {
     }
 }
 
-// The whole element table at absolute index idx; false (stack restored) when not the fast case.
-bool fast_element(lua_State* L, int idx, Element& element) {
-    const int top = lua_gettop(L);
-    std::string name;
-    lua_pushnil(L);
-    while (lua_next(L, idx) != 0) {
-        if (lua_type(L, -2) != LUA_TSTRING) {  // checked first: lua_tolstring must not convert keys
-            lua_settop(L, top);
-            return false;
-        }
-        size_t len = 0;
-        const char* key = lua_tolstring(L, -2, &len);
-        name.assign(key, len);
-        const bool converted = lua_type(L, -1) == LUA_TTABLE ? fast_array(L, lua_gettop(L), element, name)
-                                                             : set_scalar(L, element, name);
-        if (!converted) {
-            lua_settop(L, top);
-            return false;
-        }
-        lua_pop(L, 1);
-    }
-    return true;
-}
+// The array table at absolute index t as attribute `name`: a sequence 1..#t (raw length, no
+// holes, no other keys) of numbers (integers stay int64 unless a float is present) or of
+// strings, the kind being that of element #1. Returns the failure reason, or "" on success.
+std::string set_array(lua_State* L, int t, Element& element, const std::string& name) {
+    const auto n = static_cast<lua_Integer>(lua_rawlen(L, t));
+    const auto size = static_cast<size_t>(n);
+    lua_rawgeti(L, t, 1);
+    const int kind = n > 0 ? lua_type(L, -1) : LUA_TNIL;
+    lua_pop(L, 1);
+    const bool strings_kind = kind == LUA_TSTRING;
+    const bool numbers_kind = kind == LUA_TNUMBER;
 
-// --- checked path: sorted names, every rule, exact messages ---
-Element to_element_checked(const Call& call, int idx) {
-    lua_State* L = call.state();
-    Element element;
-    for (const auto& name : string_keys(call, idx, "attribute names")) {
-        raw_get_field(L, idx, name);
-        if (lua_type(L, -1) == LUA_TTABLE) {
-            set_array(call, element, name);
-        } else if (!set_scalar(L, element, name)) {
-            call.fail("attribute '" + name + "' has unsupported Lua type " + type_name(L, -1));
+    std::vector<std::string> strings;
+    std::vector<int64_t> integers;
+    std::vector<double> floats;  // used from the first float on
+    if (strings_kind) strings.resize(size);
+    if (numbers_kind) integers.resize(size);
+    bool all_integers = true;
+    bool sequence = true;
+    lua_Integer count = 0;
+    lua_Integer first_bad = n > 0 && !strings_kind && !numbers_kind ? 1 : 0;  // lowest bad index
+
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        ++count;
+        const lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+        if (k < 1 || k > n) {
+            lua_pop(L, 2);  // not a sequence: nothing else matters
+            sequence = false;
+            break;
+        }
+        const auto i = static_cast<size_t>(k - 1);
+        const int type = lua_type(L, -1);
+        if (strings_kind && type == LUA_TSTRING) {
+            size_t len = 0;
+            const char* s = lua_tolstring(L, -1, &len);
+            strings[i].assign(s, len);
+        } else if (numbers_kind && type == LUA_TNUMBER) {
+            if (lua_isinteger(L, -1)) {
+                const auto v = static_cast<int64_t>(lua_tointeger(L, -1));
+                if (all_integers) {
+                    integers[i] = v;
+                } else {
+                    floats[i] = static_cast<double>(v);
+                }
+            } else {
+                if (all_integers) {  // from now on every number goes to floats
+                    all_integers = false;
+                    floats.assign(integers.begin(), integers.end());
+                }
+                floats[i] = static_cast<double>(lua_tonumber(L, -1));
+            }
+        } else if (first_bad == 0 || k < first_bad) {
+            first_bad = k;
         }
         lua_pop(L, 1);
     }
-    return element;
+    if (!sequence || count != n) return "array '" + name + "' must be a sequence";
+    if (first_bad != 0) {
+        lua_rawgeti(L, t, first_bad);
+        std::string reason = "array '" + name + "' element #" + std::to_string(first_bad) +
+                             " has unsupported Lua type " + type_name(L, -1);
+        lua_pop(L, 1);
+        return reason;
+    }
+    if (n == 0) {
+        element.set(name, std::vector<int64_t>{});
+    } else if (strings_kind) {
+        element.set(name, strings);
+    } else if (all_integers) {
+        element.set(name, integers);
+    } else {
+        element.set(name, floats);
+    }
+    return {};
 }
 
 }  // namespace
@@ -350,13 +235,32 @@ Element to_element_checked(const Call& call, int idx) {
 Element to_element(const Call& call, int idx) {
     lua_State* L = call.state();
     idx = lua_absindex(L, idx);
-    {
-        Element element;
-        if (fast_element(L, idx, element)) {
-            return element;
+    Element element;
+    std::optional<AttributeError> error;  // the alphabetically first failing attribute
+    std::string name;
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        if (lua_type(L, -2) != LUA_TSTRING) {  // checked first: lua_tolstring must not convert keys
+            const std::string type = type_name(L, -2);
+            lua_pop(L, 2);
+            call.fail("attribute names must be strings, got " + type);
         }
+        size_t len = 0;
+        const char* key = lua_tolstring(L, -2, &len);
+        name.assign(key, len);
+        if (!error || name < error->name) {
+            std::string reason;
+            if (lua_type(L, -1) == LUA_TTABLE) {
+                reason = set_array(L, lua_gettop(L), element, name);
+            } else if (!set_scalar(L, element, name)) {
+                reason = "attribute '" + name + "' has unsupported Lua type " + type_name(L, -1);
+            }
+            if (!reason.empty()) error = AttributeError{name, std::move(reason)};
+        }
+        lua_pop(L, 1);
     }
-    return to_element_checked(call, idx);
+    if (error) call.fail(error->reason);
+    return element;
 }
 
 std::vector<Value> to_params(const Call& call, int idx) {

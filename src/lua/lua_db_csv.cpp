@@ -1,9 +1,11 @@
-// db:export_csv and db:import_csv (collection, group, path [, opts]).
+// db:export_csv and db:import_csv (collection, group, path [, opts]). The path is resolved by
+// the file sandbox (lua_sandbox.h): relative to the database's directory, never outside it.
 //
 // opts = { date_time_format = "...", enum_labels = { attr = { locale = { Label = int } } } }.
 // Anything else in opts is reported as
 // "Cannot <method>: argument 'opts' is malformed: <detail>" (nothing is silently ignored).
 #include "lua/lua_convert.h"
+#include "lua/lua_sandbox.h"
 
 namespace quiver::lua {
 namespace {
@@ -94,7 +96,7 @@ int csv(lua_State* L, const char* method, CsvFn fn) {
     if (call.optional_table_arg(5, "opts")) {
         options = to_csv_options(call, 5);
     }
-    (call.db().*fn)(collection, group, path, options);
+    (call.db().*fn)(collection, group, sandbox_path(method, call.db().path(), path), options);
     return 0;
 }
 

@@ -1,17 +1,28 @@
-// describe, is_healthy, current_version, path.
+// describe, describe_collection, summarize_collection (strings, D17), is_healthy,
+// current_version, path.
 #include "lua/lua_convert.h"
-
-#include <cstdio>
 
 namespace quiver::lua {
 namespace {
 
 int describe(lua_State* L) {
     Call call(L, "describe");
-    std::fflush(stdout);  // keep order with earlier print() output
-    call.db().describe();
-    std::fflush(stdout);
-    return 0;
+    push_string(L, call.db().describe());
+    return 1;
+}
+
+int describe_collection(lua_State* L) {
+    Call call(L, "describe_collection");
+    const auto collection = call.string_arg(2, "collection");
+    push_string(L, call.db().describe_collection(collection));
+    return 1;
+}
+
+int summarize_collection(lua_State* L) {
+    Call call(L, "summarize_collection");
+    const auto collection = call.string_arg(2, "collection");
+    push_string(L, call.db().summarize_collection(collection));
+    return 1;
 }
 
 int is_healthy(lua_State* L) {
@@ -38,6 +49,8 @@ int path(lua_State* L) {
 
 void register_misc_methods(lua_State* L, int table) {
     set_method(L, table, "describe", protect<describe>);
+    set_method(L, table, "describe_collection", protect<describe_collection>);
+    set_method(L, table, "summarize_collection", protect<summarize_collection>);
     set_method(L, table, "is_healthy", protect<is_healthy>);
     set_method(L, table, "current_version", protect<current_version>);
     set_method(L, table, "path", protect<path>);

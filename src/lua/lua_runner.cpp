@@ -11,6 +11,7 @@
 #include "quiver/lua_runner.h"
 
 #include "lua/lua_convert.h"
+#include "lua/lua_json.h"
 #include "quiver/database.h"
 
 #include <algorithm>
@@ -234,7 +235,12 @@ LuaRunner::~LuaRunner() = default;
 LuaRunner::LuaRunner(LuaRunner&&) noexcept = default;
 LuaRunner& LuaRunner::operator=(LuaRunner&&) noexcept = default;
 
-void LuaRunner::run(const std::string& script) {
+std::string LuaRunner::run(const std::string& script) {
+    // The chunk name is the script text itself, so messages read [string "..."]:line: ...
+    return run(script, script);
+}
+
+std::string LuaRunner::run(const std::string& script, const std::string& chunk_name) {
     if (!impl_) {
         throw std::runtime_error("Lua error: LuaRunner has been moved from");
     }
@@ -244,17 +250,25 @@ void LuaRunner::run(const std::string& script) {
         impl_->budget.remaining = impl_->budget.limit;
         lua_sethook(L, count_hook, LUA_MASKCOUNT, static_cast<int>(std::min(impl_->budget.limit, kHookStep)));
     }
-    // The chunk name is the script text itself, so messages read [string "..."]:line: ...
-    int status = luaL_loadbufferx(L, script.data(), script.size(), script.c_str(), "t");
+    int status = luaL_loadbufferx(L, script.data(), script.size(), chunk_name.c_str(), "t");
     if (status == LUA_OK) {
-        status = lua_pcall(L, 0, 0, 0);
+        status = lua_pcall(L, 0, LUA_MULTRET, 0);
     }
     if (status != LUA_OK) {
         std::string message = error_text(L);
         lua_settop(L, 0);  // the runner stays usable
         throw std::runtime_error("Lua error: " + message);
     }
+    // Only the first returned value counts (D18); none gives "".
+    std::string result;
+    try {
+        if (lua_gettop(L) > 0) result = lua::encode_json(L, 1);
+    } catch (...) {
+        lua_settop(L, 0);
+        throw;
+    }
     lua_settop(L, 0);
+    return result;
 }
 
 }  // namespace quiver

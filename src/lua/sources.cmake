@@ -3,6 +3,8 @@
 set(QUIVER_LUA_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/lua_runner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_convert.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_sandbox.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_write.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_read.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_metadata.cpp

@@ -247,25 +247,41 @@ TEST(CApiLifecycle, NullArguments) {
     EXPECT_ERROR(quiver_database_path(db, nullptr), "Null argument: out_path");
     EXPECT_ERROR(quiver_database_current_version(nullptr, &version), "Null argument: db");
     EXPECT_ERROR(quiver_database_current_version(db, nullptr), "Null argument: out_version");
-    EXPECT_ERROR(quiver_database_describe(nullptr), "Null argument: db");
+    char* report = nullptr;
+    EXPECT_ERROR(quiver_database_describe(nullptr, &report), "Null argument: db");
+    EXPECT_ERROR(quiver_database_describe(db, nullptr), "Null argument: out_report");
+    EXPECT_ERROR(quiver_database_describe_collection(nullptr, "x", &report), "Null argument: db");
+    EXPECT_ERROR(quiver_database_describe_collection(db, nullptr, &report), "Null argument: collection");
+    EXPECT_ERROR(quiver_database_describe_collection(db, "x", nullptr), "Null argument: out_report");
+    EXPECT_ERROR(quiver_database_summarize_collection(nullptr, "x", &report), "Null argument: db");
+    EXPECT_ERROR(quiver_database_summarize_collection(db, nullptr, &report), "Null argument: collection");
+    EXPECT_ERROR(quiver_database_summarize_collection(db, "x", nullptr), "Null argument: out_report");
+    EXPECT_EQ(report, nullptr);
     quiver_database_close(db);
 }
 
-TEST(CApiLifecycle, DescribePrintsSchemaToStdout) {
+TEST(CApiLifecycle, DescribeReturnsTheReport) {
     const auto options = quiet_options();
     const std::string path = scratch_db();
     quiver_database_t* db = nullptr;
     ASSERT_OK(quiver_database_from_schema(path.c_str(), schema_path(kFixture).c_str(), &options, &db));
     testing::internal::CaptureStdout();
-    const quiver_error_t status = quiver_database_describe(db);
-    const std::string output = testing::internal::GetCapturedStdout();
+    char* report = nullptr;
+    const quiver_error_t status = quiver_database_describe(db, &report);
+    EXPECT_EQ(testing::internal::GetCapturedStdout(), "");  // nothing printed
     EXPECT_EQ(status, QUIVER_OK);
+    ASSERT_NE(report, nullptr);
+    const std::string output = report;
+    quiver_database_free_string(report);
     EXPECT_EQ(output.rfind("Database: " + path + "\nVersion: 0\n", 0), 0u) << output;
-    EXPECT_NE(output.find("Collection: Item\n"), std::string::npos) << output;
+    EXPECT_NE(output.find("Collection: Item (0 elements)\n"), std::string::npos) << output;
     EXPECT_NE(output.find("    - label (TEXT) NOT NULL\n"), std::string::npos) << output;
-    EXPECT_NE(output.find("  Vectors:\n    - values: value_float(REAL), value_int(INTEGER)\n"), std::string::npos)
+    // One header per section (D17).
+    EXPECT_NE(output.find("  Vectors:\n    - names: name_text(TEXT)\n    - values: value_float(REAL), value_int(INTEGER)\n"),
+              std::string::npos)
         << output;
-    EXPECT_NE(output.find("  Sets:\n    - tags: tag(TEXT)\n"), std::string::npos) << output;
+    EXPECT_NE(output.find("    - tags: tag(TEXT)\n"), std::string::npos) << output;
+    EXPECT_NE(output.find("    - owner_id (INTEGER) -> Owner.id\n"), std::string::npos) << output;
     quiver_database_close(db);
 }
 
@@ -273,10 +289,10 @@ TEST(CApiLifecycle, DescribeWithoutSchemaDoesNotFail) {
     const auto options = quiet_options();
     quiver_database_t* db = nullptr;
     ASSERT_OK(quiver_database_open(":memory:", &options, &db));
-    testing::internal::CaptureStdout();
-    const quiver_error_t status = quiver_database_describe(db);
-    const std::string output = testing::internal::GetCapturedStdout();
-    EXPECT_EQ(status, QUIVER_OK);
-    EXPECT_EQ(output, "Database: :memory:\nVersion: 0\n\nNo schema loaded.\n");
+    char* report = nullptr;
+    EXPECT_EQ(quiver_database_describe(db, &report), QUIVER_OK);
+    ASSERT_NE(report, nullptr);
+    EXPECT_STREQ(report, "Database: :memory:\nVersion: 0\n\nNo schema loaded.\n");
+    quiver_database_free_string(report);
     quiver_database_close(db);
 }

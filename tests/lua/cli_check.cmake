@@ -7,6 +7,10 @@
 #   -DEXPECT_STDOUT=<regex>    optional; matched against stdout with newlines shown as <NL>
 #   -DEXPECT_STDERR=<regex>    optional; same for stderr
 #   -DEXPECT_ABSENT=<path>     optional; must not exist (relative to WORKDIR) afterwards
+#   -DSTDIN=<file>             optional; fed to the CLI's standard input
+#   -DSETUP_ARGS=a|b           optional; a run before the checked one (must exit 0)
+#   -DAFTER_ARGS=a|b           optional; a run after it, whose stdout must match
+#   -DAFTER_STDOUT=<regex>     (used with AFTER_ARGS)
 cmake_minimum_required(VERSION 3.21)
 
 file(REMOVE_RECURSE "${WORKDIR}")
@@ -17,9 +21,23 @@ if(NOT "${ARGS}" STREQUAL "")
   string(REPLACE "|" ";" arg_list "${ARGS}")
 endif()
 
+if(NOT "${SETUP_ARGS}" STREQUAL "")
+  string(REPLACE "|" ";" setup_list "${SETUP_ARGS}")
+  execute_process(COMMAND "${CLI}" ${setup_list} WORKING_DIRECTORY "${WORKDIR}"
+                  RESULT_VARIABLE setup_code OUTPUT_VARIABLE setup_out ERROR_VARIABLE setup_err)
+  if(NOT setup_code EQUAL 0)
+    message(FATAL_ERROR "setup run failed (${setup_code}): ${setup_out}${setup_err}")
+  endif()
+endif()
+
+set(input_args "")
+if(NOT "${STDIN}" STREQUAL "")
+  set(input_args INPUT_FILE "${STDIN}")
+endif()
 execute_process(
   COMMAND "${CLI}" ${arg_list}
   WORKING_DIRECTORY "${WORKDIR}"
+  ${input_args}
   RESULT_VARIABLE code
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err)
@@ -46,6 +64,16 @@ endif()
 if(DEFINED EXPECT_ABSENT AND NOT "${EXPECT_ABSENT}" STREQUAL "")
   if(EXISTS "${WORKDIR}/${EXPECT_ABSENT}")
     string(APPEND failures "${EXPECT_ABSENT} must not exist\n")
+  endif()
+endif()
+
+if(NOT "${AFTER_ARGS}" STREQUAL "")
+  string(REPLACE "|" ";" after_list "${AFTER_ARGS}")
+  execute_process(COMMAND "${CLI}" ${after_list} WORKING_DIRECTORY "${WORKDIR}"
+                  RESULT_VARIABLE after_code OUTPUT_VARIABLE after_out ERROR_VARIABLE after_err)
+  string(REPLACE "\n" "<NL>" after_shown "${after_out}")
+  if(NOT after_code EQUAL 0 OR NOT after_shown MATCHES "${AFTER_STDOUT}")
+    string(APPEND failures "after run (${after_code}) does not match ${AFTER_STDOUT}: ${after_out}${after_err}\n")
   endif()
 endif()
 

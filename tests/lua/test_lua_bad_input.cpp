@@ -290,7 +290,12 @@ TEST_F(LuaBadInput, Paths) {
                                   "Cannot import_csv: could not open file: " + (dir / "missing.csv").string());
     fails_unchanged_in_both_modes("db:import_csv('Item', '', " + d + ")",
                                   "Cannot import_csv: could not open file: " + (dir / "a_directory").string());
-    fails_unchanged_in_both_modes("db:export_csv('Item', '', '')", "Failed to export_csv: could not open file: ");
+    // "" is the database's directory itself (R4: relative to it).
+    fails_unchanged_in_both_modes("db:export_csv('Item', '', '')",
+                                  "Failed to export_csv: could not open file: " + std::filesystem::canonical(dir).string());
+    fails_unchanged_in_both_modes("db:export_csv('Item', '', '../x.csv')",
+                                  "Cannot export_csv: path '../x.csv' escapes the database directory '" +
+                                      std::filesystem::canonical(dir).string() + "'");
 }
 
 TEST_F(LuaBadInput, ReadOnlyDatabase) {

@@ -12,12 +12,12 @@ TEST_F(LuaMiscTest, HealthVersionPath) {
     ok("expect_eq(db:path(), " + lua_literal(db().path()) + ")");
 }
 
-TEST_F(LuaMiscTest, DescribePrintsToStdout) {
+TEST_F(LuaMiscTest, DescribeReturnsTheText) {
     testing::internal::CaptureStdout();
-    ok("print('before'); db:describe(); print('after')");
+    ok("print('before'); print(db:describe()); print('after')");
     const auto out = testing::internal::GetCapturedStdout();
     EXPECT_EQ(out.rfind("before\nDatabase: " + db().path() + "\nVersion: 7\n", 0), 0u) << out;
-    EXPECT_NE(out.find("Collection: Item\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("Collection: Item (0 elements)\n"), std::string::npos) << out;
     EXPECT_NE(out.find("    - values: value_float(REAL), value_int(INTEGER)\n"), std::string::npos)
         << out;
     EXPECT_EQ(out.substr(out.size() - 6), "after\n");

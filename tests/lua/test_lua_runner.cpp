@@ -175,8 +175,10 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             'query_string', 'query_integer', 'query_float', 'export_csv', 'import_csv',
             'begin_transaction', 'commit', 'rollback', 'in_transaction', 'transaction',
             'describe', 'is_healthy', 'current_version', 'path',
+            'begin_dry_run', 'end_dry_run', 'in_dry_run', 'dry_run', 'query',
+            'describe_collection', 'summarize_collection',
         }
-        assert(#expected == 45)
+        assert(#expected == 52)
         local set = {}
         for _, name in ipairs(expected) do
             set[name] = true
@@ -187,7 +189,7 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             count = count + 1
             assert(set[name], 'unexpected method ' .. tostring(name))
         end
-        expect_eq(count, 45)
+        expect_eq(count, 52)
         -- not available in Lua
         assert(Database.read_scalar_integer_by_id == nil)
         assert(Database.from_schema == nil and Database.from_migrations == nil)

@@ -63,7 +63,7 @@ def test_null_arguments() -> None:
     assert _last_error() == "Null argument: out_db"
     assert lib.quiver_element_destroy(ffi.NULL) == 1
     assert _last_error() == "Null argument: element"
-    assert lib.quiver_lua_runner_run(ffi.NULL, b"") == 1
+    assert lib.quiver_lua_runner_run(ffi.NULL, b"", ffi.NULL) == 1
     assert _last_error() == "Null argument: runner"
 
 
@@ -71,6 +71,8 @@ def test_null_accepting_functions() -> None:
     lib = get_lib()
     assert lib.quiver_database_close(ffi.NULL) == 0
     assert lib.quiver_lua_runner_free(ffi.NULL) == 0
+    assert lib.quiver_lua_runner_free_string(ffi.NULL) == 0
+    assert lib.quiver_result_free(ffi.NULL) == 0
     assert lib.quiver_database_free_string(ffi.NULL) == 0
     assert lib.quiver_database_free_mask(ffi.NULL) == 0
     assert lib.quiver_database_free_time_series_data(ffi.NULL, ffi.NULL, ffi.NULL, 0, 0) == 0
@@ -93,10 +95,16 @@ def test_lua_runner_error_slot() -> None:
         out = ffi.new("const char**")
         assert lib.quiver_lua_runner_get_error(runner[0], out) == 0
         assert out[0] == ffi.NULL
-        assert lib.quiver_lua_runner_run(runner[0], b'error("x", 0)') == 1
+        result = ffi.new("char**")
+        assert lib.quiver_lua_runner_run(runner[0], b'error("x", 0)', result) == 1
+        assert result[0] == ffi.NULL
         assert lib.quiver_lua_runner_get_error(runner[0], out) == 0
         assert ffi.string(out[0]) == b"Lua error: x"
-        assert lib.quiver_lua_runner_run(runner[0], b"local y = 1") == 0
+        assert _last_error() == "Lua error: x"  # D18: the thread's last error too
+        assert lib.quiver_lua_runner_run(runner[0], b"return {1, 'a'}", result) == 0
+        assert ffi.string(result[0]) == b'[1,"a"]'
+        assert lib.quiver_lua_runner_free_string(result[0]) == 0
+        assert lib.quiver_lua_runner_run(runner[0], b"local y = 1", ffi.NULL) == 0
         assert lib.quiver_lua_runner_get_error(runner[0], out) == 0
         assert out[0] == ffi.NULL
         assert lib.quiver_lua_runner_free(runner[0]) == 0

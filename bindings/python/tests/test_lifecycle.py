@@ -276,13 +276,13 @@ def test_del_after_close_does_not_warn(tmp_path: Path) -> None:
 
 def test_describe(populated_db: Database, capfd: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     capfd.readouterr()
-    assert populated_db.describe() is None
-    out = capfd.readouterr().out
+    out = populated_db.describe()  # returned, not printed (D17)
+    assert capfd.readouterr().out == ""
     lines = out.splitlines()
     assert lines[0] == f"Database: {tmp_path / 'collections.db'}"
     assert lines[1] == "Version: 3"
-    assert "Collection: Collection" in lines
-    assert "Collection: Configuration" in lines
+    assert any(line.startswith("Collection: Collection (") for line in lines)
+    assert any(line.startswith("Collection: Configuration (") for line in lines)
     assert "    - id (INTEGER) PRIMARY KEY" in lines
     assert "    - label (TEXT) NOT NULL" in lines
     assert "    - date_start (DATE_TIME)" in lines
@@ -293,8 +293,8 @@ def test_describe(populated_db: Database, capfd: pytest.CaptureFixture[str], tmp
 def test_describe_without_schema(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     with Database.open(str(tmp_path / "new.db"), console_level=LogLevel.OFF) as db:
         capfd.readouterr()
-        db.describe()
-        out = capfd.readouterr().out
+        out = db.describe()
+        assert capfd.readouterr().out == ""
     assert out.splitlines() == [f"Database: {tmp_path / 'new.db'}", "Version: 0", "", "No schema loaded."]
 
 

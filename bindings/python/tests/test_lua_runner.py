@@ -155,13 +155,26 @@ def test_error_message_is_the_runner_error(collections_db: Database) -> None:
     assert str(info.value) == "Lua error: custom failure"
 
 
-def test_runner_error_does_not_touch_last_error(collections_db: Database) -> None:
+def test_runner_error_also_sets_last_error(collections_db: Database) -> None:
     lib = get_lib()
     lib.quiver_clear_last_error()
     with LuaRunner(collections_db) as lua:
         with pytest.raises(QuiverError):
             lua.run('error("x", 0)')
-    assert lua_runner_module.ffi.string(lib.quiver_get_last_error()) == b""
+    assert lua_runner_module.ffi.string(lib.quiver_get_last_error()) == b"Lua error: x"  # D18
+
+
+def test_run_returns_the_decoded_value(collections_db: Database) -> None:
+    with LuaRunner(collections_db) as lua:
+        assert lua.run("local x = 1") is None
+        assert lua.run("return nil") is None
+        assert lua.run("return {n = 2, ok = true, list = {1.5, 'x'}, whole = 2.0}") == {
+            "n": 2,
+            "ok": True,
+            "list": [1.5, "x"],
+            "whole": 2,
+        }
+        assert lua.run("return db:describe()") == collections_db.describe()
 
 
 def test_pcall_sees_library_message(collections_db: Database) -> None:
@@ -295,7 +308,7 @@ class _FakeLib:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
 
-    def quiver_lua_runner_run(self, runner: Any, script: bytes) -> int:
+    def quiver_lua_runner_run(self, runner: Any, script: bytes, out_result: Any) -> int:
         return 1
 
     def quiver_lua_runner_get_error(self, runner: Any, out_error: Any) -> int:

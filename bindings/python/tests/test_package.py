@@ -201,14 +201,14 @@ def test_quiver_error_repr() -> None:
     assert str(QuiverError("boom")) == "boom"
 
 
-def test_cdef_declares_all_108_functions() -> None:
+def test_cdef_declares_every_function() -> None:
     import re
 
     from quiverdb._c_api import ffi, get_lib
 
     source = (PACKAGE_DIR / "_c_api.py").read_text(encoding="utf-8")
     names = set(re.findall(r"\b(quiver_\w+)\s*\(", source))
-    assert len(names) == 108
+    assert len(names) >= 94  # the exact set is compared with the headers below
     lib = get_lib()
     for name in names:
         assert getattr(lib, name) is not None
@@ -223,7 +223,7 @@ def test_header_declarations_match_cdef() -> None:
     headers = REPO_HEADERS
     if not headers.is_dir():
         pytest.skip("C headers not available")
-    text = "".join((headers / f"{n}.h").read_text() for n in ("common", "options", "database", "element", "lua_runner"))
+    text = "".join(path.read_text() for path in sorted(headers.glob("*.h")))
     source = (PACKAGE_DIR / "_c_api.py").read_text(encoding="utf-8")
 
     def norm(s: str) -> str:
@@ -237,7 +237,7 @@ def test_header_declarations_match_cdef() -> None:
         m.group(2): norm(m.group(1) + m.group(2) + m.group(3))
         for m in re.finditer(r"\n\s*([A-Za-z_][\w\s\*]*?)\b(quiver_\w+)\s*(\([^;]*\));", source)
     }
-    assert len(header_protos) == 108
+    assert len(header_protos) >= 94
     assert header_protos == cdef_protos
 
 

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "options.h"
+#include "result.h"
 
 #include <stdbool.h>
 
@@ -70,6 +71,11 @@ QUIVER_C_API quiver_error_t quiver_database_begin_transaction(quiver_database_t*
 QUIVER_C_API quiver_error_t quiver_database_commit(quiver_database_t* db);
 QUIVER_C_API quiver_error_t quiver_database_rollback(quiver_database_t* db);
 QUIVER_C_API quiver_error_t quiver_database_in_transaction(quiver_database_t* db, bool* out_active);
+
+/* Dry runs (D16): everything done between begin and end is rolled back (also on close). */
+QUIVER_C_API quiver_error_t quiver_database_begin_dry_run(quiver_database_t* db);
+QUIVER_C_API quiver_error_t quiver_database_end_dry_run(quiver_database_t* db);
+QUIVER_C_API quiver_error_t quiver_database_in_dry_run(quiver_database_t* db, int* out_active);
 
 /* Version (PRAGMA user_version). */
 QUIVER_C_API quiver_error_t quiver_database_current_version(quiver_database_t* db, int64_t* out_version);
@@ -318,8 +324,19 @@ QUIVER_C_API quiver_error_t quiver_database_query_float_params(quiver_database_t
                                                                size_t param_count, double* out_value,
                                                                int* out_has_value);
 
-/* Prints the schema summary to the process's stdout. */
-QUIVER_C_API quiver_error_t quiver_database_describe(quiver_database_t* db);
+/* Every row of the first statement (D25); parameters as for the query_*_params functions.
+ * *out_result is a new handle owned by the caller (quiver_result_free; accessors in result.h). */
+QUIVER_C_API quiver_error_t quiver_database_query(quiver_database_t* db, const char* sql, const int* param_types,
+                                                  const void* const* param_values, size_t param_count,
+                                                  quiver_result_t** out_result);
+
+/* Inspection reports (D17): *out_report is a newly allocated text (every line ends with '\n');
+ * free it with quiver_database_free_string. Nothing is printed. */
+QUIVER_C_API quiver_error_t quiver_database_describe(quiver_database_t* db, char** out_report);
+QUIVER_C_API quiver_error_t quiver_database_describe_collection(quiver_database_t* db, const char* collection,
+                                                                char** out_report);
+QUIVER_C_API quiver_error_t quiver_database_summarize_collection(quiver_database_t* db, const char* collection,
+                                                                 char** out_report);
 
 #ifdef __cplusplus
 }

@@ -1,8 +1,8 @@
 /* Quiver C API: the embedded Lua runner.
  *
  * A failed quiver_lua_runner_run stores its message in the runner (read it with
- * quiver_lua_runner_get_error), not in the thread's last error. Null-argument failures of
- * these functions do use the thread's last error. */
+ * quiver_lua_runner_get_error) and also as the thread's last error (D18). Null-argument
+ * failures of these functions use the thread's last error only. */
 #ifndef QUIVER_C_LUA_RUNNER_H
 #define QUIVER_C_LUA_RUNNER_H
 
@@ -19,7 +19,13 @@ typedef struct quiver_lua_runner quiver_lua_runner_t;
 QUIVER_C_API quiver_error_t quiver_lua_runner_new(quiver_database_t* db, quiver_lua_runner_t** out_runner);
 /* NULL accepted; always QUIVER_OK. */
 QUIVER_C_API quiver_error_t quiver_lua_runner_free(quiver_lua_runner_t* runner);
-QUIVER_C_API quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script);
+/* Runs script. On success *out_result (when out_result is not NULL) is a newly allocated JSON
+ * text of the script's first return value ("" when it returned nothing, "null" for nil); free it
+ * with quiver_lua_runner_free_string. On failure *out_result is set to NULL. */
+QUIVER_C_API quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script,
+                                                  char** out_result);
+/* NULL accepted; always QUIVER_OK. */
+QUIVER_C_API quiver_error_t quiver_lua_runner_free_string(char* str);
 /* *out_error is NULL when the last run succeeded (or none ran); otherwise borrowed until the
  * next run or free. */
 QUIVER_C_API quiver_error_t quiver_lua_runner_get_error(quiver_lua_runner_t* runner, const char** out_error);

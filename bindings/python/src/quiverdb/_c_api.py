@@ -1,7 +1,7 @@
 """CFFI (ABI mode) declarations of the Quiver C API and the lazily loaded library handle.
 
 The ``cdef`` below is written by hand and mirrors ``include/quiver/c/*.h`` (common.h, options.h,
-database.h, element.h, lua_runner.h) declaration for declaration: 109 functions.
+result.h, database.h, element.h, lua_runner.h) declaration for declaration.
 """
 
 from __future__ import annotations
@@ -47,6 +47,21 @@ ffi.cdef(
 
     quiver_database_options_t quiver_database_options_default(void);
     quiver_csv_options_t quiver_csv_options_default(void);
+
+    /* ---------------------------------------------------------------- result.h (9) */
+    typedef struct quiver_result quiver_result_t;
+
+    quiver_error_t quiver_result_row_count(const quiver_result_t* result, size_t* out_count);
+    quiver_error_t quiver_result_column_count(const quiver_result_t* result, size_t* out_count);
+    quiver_error_t quiver_result_column_name(const quiver_result_t* result, size_t column, const char** out_name);
+    quiver_error_t quiver_result_value_type(const quiver_result_t* result, size_t row, size_t column, int* out_type);
+    quiver_error_t quiver_result_get_integer(const quiver_result_t* result, size_t row, size_t column,
+                                             int64_t* out_value, int* out_has_value);
+    quiver_error_t quiver_result_get_float(const quiver_result_t* result, size_t row, size_t column,
+                                           double* out_value, int* out_has_value);
+    quiver_error_t quiver_result_get_string(const quiver_result_t* result, size_t row, size_t column,
+                                            const char** out_value);
+    quiver_error_t quiver_result_free(quiver_result_t* result);
 
     /* ---------------------------------------------------------------- database.h */
     typedef enum {
@@ -102,6 +117,10 @@ ffi.cdef(
     quiver_error_t quiver_database_commit(quiver_database_t* db);
     quiver_error_t quiver_database_rollback(quiver_database_t* db);
     quiver_error_t quiver_database_in_transaction(quiver_database_t* db, bool* out_active);
+
+    quiver_error_t quiver_database_begin_dry_run(quiver_database_t* db);
+    quiver_error_t quiver_database_end_dry_run(quiver_database_t* db);
+    quiver_error_t quiver_database_in_dry_run(quiver_database_t* db, int* out_active);
 
     /* Version (1) */
     quiver_error_t quiver_database_current_version(quiver_database_t* db, int64_t* out_version);
@@ -312,8 +331,16 @@ ffi.cdef(
                                                       size_t param_count, double* out_value,
                                                       int* out_has_value);
 
-    /* Describe (1) */
-    quiver_error_t quiver_database_describe(quiver_database_t* db);
+    quiver_error_t quiver_database_query(quiver_database_t* db, const char* sql, const int* param_types,
+                                         const void* const* param_values, size_t param_count,
+                                         quiver_result_t** out_result);
+
+    /* Describe (3) */
+    quiver_error_t quiver_database_describe(quiver_database_t* db, char** out_report);
+    quiver_error_t quiver_database_describe_collection(quiver_database_t* db, const char* collection,
+                                                       char** out_report);
+    quiver_error_t quiver_database_summarize_collection(quiver_database_t* db, const char* collection,
+                                                        char** out_report);
 
     /* ---------------------------------------------------------------- element.h (15) */
     quiver_error_t quiver_element_create(quiver_element_t** out_element);
@@ -338,12 +365,13 @@ ffi.cdef(
     quiver_error_t quiver_element_array_count(quiver_element_t* element, size_t* out_count);
     quiver_error_t quiver_element_to_string(quiver_element_t* element, char** out_string);
 
-    /* ---------------------------------------------------------------- lua_runner.h (4) */
+    /* ---------------------------------------------------------------- lua_runner.h (5) */
     typedef struct quiver_lua_runner quiver_lua_runner_t;
 
     quiver_error_t quiver_lua_runner_new(quiver_database_t* db, quiver_lua_runner_t** out_runner);
     quiver_error_t quiver_lua_runner_free(quiver_lua_runner_t* runner);
-    quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script);
+    quiver_error_t quiver_lua_runner_run(quiver_lua_runner_t* runner, const char* script, char** out_result);
+    quiver_error_t quiver_lua_runner_free_string(char* str);
     quiver_error_t quiver_lua_runner_get_error(quiver_lua_runner_t* runner, const char** out_error);
     """
 )

@@ -6,12 +6,11 @@ The factories (``from_schema``, ``from_migrations``, ``open``) live on ``Databas
 
 from __future__ import annotations
 
-import sys
 import warnings
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase, DatabaseSelf
-from quiverdb._helpers import check, decode_string, flush_c_stdout
+from quiverdb._helpers import check, decode_string
 
 
 class DatabaseLifecycle(DatabaseBase):
@@ -88,18 +87,24 @@ class DatabaseLifecycle(DatabaseBase):
         check(get_lib().quiver_database_is_healthy(self._ptr, out))
         return bool(out[0])
 
-    def describe(self) -> None:
-        """Print a summary of the schema (collections, attributes, groups) to the process's stdout.
+    def describe(self) -> str:
+        """Return a summary of the schema as text; nothing is printed.
 
-        The text is written by the C library to file descriptor 1, not to ``sys.stdout``.
+        The report lists the collections (with their element counts), attributes, groups, foreign
+        keys and the time-series files table (D17). Print it with ``print(db.describe())``.
+
+        Returns:
+            The report; every line ends with a newline. Without a schema it ends with the line
+            ``No schema loaded.``.
 
         Raises:
-            QuiverError: The database is closed, or the schema cannot be read.
+            QuiverError: The database is closed.
         """
         self._ensure_open()
-        if sys.stdout is not None:
-            sys.stdout.flush()
+        out = ffi.new("char**")
+        check(get_lib().quiver_database_describe(self._ptr, out))
         try:
-            check(get_lib().quiver_database_describe(self._ptr))
+            report: str = ffi.string(out[0]).decode("utf-8")
+            return report
         finally:
-            flush_c_stdout()
+            get_lib().quiver_database_free_string(out[0])

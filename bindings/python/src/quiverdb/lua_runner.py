@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -47,14 +48,21 @@ class LuaRunner:
             raise
         self._ptr = out_runner[0]
 
-    def run(self, script: str) -> None:
-        """Run a Lua script; its globals persist for the next ``run``.
+    def run(self, script: str) -> Any:
+        """Run a Lua script and return the value it returns; its globals persist for the next ``run``.
 
         Args:
             script: Lua source text (a chunk; the script sees the database as the global ``db``).
 
+        Returns:
+            The script's first return value, decoded from the JSON the library encodes (D18):
+            ``None`` when the script returns nothing or ``nil``; tables with keys ``1..n`` as
+            lists, other tables as dicts with ``str`` keys; a float with an integral value as
+            ``int``.
+
         Raises:
-            QuiverError: The runner or its database is closed, or the script fails (``Lua error: ...``).
+            QuiverError: The runner or its database is closed, the script fails (``Lua error: ...``),
+                or its return value cannot be encoded (``Cannot run: ...``).
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
@@ -63,21 +71,27 @@ class LuaRunner:
         # The runner borrows the database handle: never run against a closed one.
         self._db._ensure_open()
         lib = get_lib()
-        err = lib.quiver_lua_runner_run(self._ptr, c_script)
-        if err != 0:
-            # 1. The runner's own error slot (script failures).
-            out_error = ffi.new("const char**")
-            if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
-                message = ffi.string(out_error[0]).decode("utf-8", errors="replace")
-                if message:
-                    raise QuiverError(message)
-            # 2. The thread's last error (null-argument failures).
-            ptr = lib.quiver_get_last_error()
-            detail = ffi.string(ptr).decode("utf-8", errors="replace") if ptr != ffi.NULL else ""
-            if detail:
-                raise QuiverError(detail)
-            # 3. Generic fallback.
-            raise QuiverError("Lua script execution failed")
+        out_result = ffi.new("char**")
+        err = lib.quiver_lua_runner_run(self._ptr, c_script, out_result)
+        if err == 0:
+            try:
+                text = ffi.string(out_result[0]).decode("utf-8")
+            finally:
+                lib.quiver_lua_runner_free_string(out_result[0])
+            return json.loads(text) if text else None
+        # 1. The runner's own error slot (script failures).
+        out_error = ffi.new("const char**")
+        if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
+            message = ffi.string(out_error[0]).decode("utf-8", errors="replace")
+            if message:
+                raise QuiverError(message)
+        # 2. The thread's last error (null-argument failures).
+        ptr = lib.quiver_get_last_error()
+        detail = ffi.string(ptr).decode("utf-8", errors="replace") if ptr != ffi.NULL else ""
+        if detail:
+            raise QuiverError(detail)
+        # 3. Generic fallback.
+        raise QuiverError("Lua script execution failed")
 
     def close(self) -> None:
         """Free the Lua state; closing again does nothing.

@@ -1,0 +1,7 @@
+db:begin_dry_run()
+db:create_element("Parent", {label = "Trial"})
+pcall(db.query_integer, db, "COMMIT")
+db:begin_transaction() db:create_element("Parent", {label = "T2"}) db:rollback()
+print(db:in_dry_run(), db:in_transaction())
+db:end_dry_run()
+return db:dry_run(fuzz_write), db:query("SELECT label FROM Parent")
