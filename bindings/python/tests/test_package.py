@@ -44,6 +44,7 @@ def test_all_exports() -> None:
         "GroupMetadata",
         "LogLevel",
         "LuaRunner",
+        "QueryResult",
         "QuiverError",
         "ScalarMetadata",
         "version",
@@ -70,12 +71,12 @@ def test_version() -> None:
     assert quiverdb.version() == "0.6.0"
 
 
-def test_database_has_69_public_callables() -> None:
+def test_database_has_77_public_callables() -> None:
     names = _public_callables(Database)
-    assert len(names) == 69, names
+    assert len(names) == 77, names
     assert "open" in names and "export_csv" in names and "import_csv" in names
     own = [n for n in names if n not in ("export_csv", "import_csv")]
-    assert len(own) == 67
+    assert len(own) == 75
     assert issubclass(Database, DatabaseCSVExport) and issubclass(Database, DatabaseCSVImport)
     assert Database.__mro__[1:3] == (DatabaseCSVExport, DatabaseCSVImport)
 
@@ -102,6 +103,8 @@ def test_database_method_names() -> None:
         "export_csv", "import_csv",
         "create_elements", "read_dataframe", "read_vectors_dataframe", "read_sets_dataframe",
         "read_time_series_dataframe",
+        "query", "query_dataframe", "begin_dry_run", "end_dry_run", "in_dry_run", "dry_run",
+        "describe_collection", "summarize_collection",
     }  # fmt: skip
     assert set(_public_callables(Database)) == expected
 
@@ -130,7 +133,7 @@ def test_query_params_positional_or_keyword_and_parameters_alias() -> None:
 
 def test_element_and_lua_runner_public_callables() -> None:
     assert _public_callables(Element) == ["clear", "destroy", "set"]
-    assert _public_callables(LuaRunner) == ["close", "run"]
+    assert _public_callables(LuaRunner) == ["close", "run", "run_json"]
     assert not hasattr(LuaRunner, "run_file")
 
 

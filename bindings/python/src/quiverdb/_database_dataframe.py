@@ -17,11 +17,12 @@ import numpy as np
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._columns import ColumnsReader, columns_result, pandas
 from quiverdb._database_metadata import DatabaseMetadata
-from quiverdb._helpers import require_str, type_name
+from quiverdb._database_query import DatabaseQuery
+from quiverdb._helpers import parse_date_time, require_str, type_name
 
 
-class DatabaseDataFrame(DatabaseMetadata):
-    """Provides ``read_dataframe``, ``read_vectors_dataframe``, ``read_sets_dataframe``, ``read_time_series_dataframe``."""
+class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
+    """Provides ``read_dataframe``, ``read_vectors/sets/time_series_dataframe`` and ``query_dataframe``."""
 
     def _read_columns(self, op: str, kind: str, collection: object, group: object) -> Any:
         self._ensure_open()
@@ -171,3 +172,61 @@ class DatabaseDataFrame(DatabaseMetadata):
             ImportError: pandas is not installed.
         """
         return self._long_frame("read_time_series_dataframe", "time_series", collection, group)
+
+    def query_dataframe(
+        self,
+        sql: str,
+        params: Sequence[Any] | None = None,
+        *,
+        parameters: Sequence[Any] | None = None,
+        parse_dates: Sequence[str] | None = None,
+    ) -> Any:
+        """Run one SQL statement and return its rows as a DataFrame (built on ``query``).
+
+        Args:
+            sql: One SQL statement; ``?`` marks a parameter.
+            params: Positional parameters, as for ``query``.
+            parameters: Upstream 0.10's name of ``params`` (give one of the two).
+            parse_dates: Result columns holding date-times (D22 text) to return as ``datetime64[us, UTC]``;
+                a query result carries no schema types, so dates stay text otherwise.
+
+        Returns:
+            A ``pandas.DataFrame`` with the result's columns in order. A column of integers (and NULLs) is
+            ``int64`` (``Int64`` with ``pd.NA`` when it holds NULLs), of numbers ``float64`` (NULL → ``NaN``),
+            anything else ``object`` (NULL → ``None``).
+
+        Raises:
+            QuiverError: As ``query``.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8, or a ``parse_dates`` cell
+                is not a date-time (``Cannot query_dataframe: invalid date-time '<v>'``).
+            ImportError: pandas is not installed.
+        """
+        op = "query_dataframe"
+        pd = pandas()
+        if parse_dates is not None and (isinstance(parse_dates, str) or not isinstance(parse_dates, Sequence)):
+            raise TypeError(
+                f"Cannot {op}: argument 'parse_dates' must be a list of str or None, got {type_name(parse_dates)}"
+            )
+        result = self.query(sql, params, parameters=parameters)
+        data: dict[str, Any] = {}
+        for c, name in enumerate(result.columns):
+            cells = [row[c] for row in result]
+            if name in (parse_dates or ()):
+                stamps = [None if v is None else parse_date_time(op, str(v)) for v in cells]
+                data[name] = pd.Series(pd.to_datetime(stamps, utc=True), dtype="datetime64[us, UTC]")
+            else:
+                data[name] = _typed_series(pd, cells)
+        return pd.DataFrame(data, columns=list(result.columns))
+
+
+def _typed_series(pd: Any, cells: list[Any]) -> Any:
+    """A Series typed by its values: ints → int64/Int64, numbers → float64 with NaN, else object with None."""
+    kinds = {type(cell) for cell in cells if cell is not None}
+    if kinds == {int}:
+        if None not in cells:
+            return pd.Series(np.array(cells, dtype=np.int64))
+        return pd.Series(pd.array(cells, dtype="Int64"))
+    if kinds and kinds <= {int, float}:
+        return pd.Series(np.array([np.nan if cell is None else cell for cell in cells], dtype=np.float64))
+    return pd.Series(cells, dtype=object)
