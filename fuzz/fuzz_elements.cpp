@@ -9,10 +9,13 @@
 //   - the atomic-write invariant (semantics §4.7, D3): a failed create/update/delete,
 //     update_time_series_group or update_time_series_files leaves the whole database unchanged
 //     (snapshot compare) and keeps the user transaction state;
-//   - a successful create_element returns an id that read_element_ids then lists.
+//   - a successful create_element returns an id that read_element_ids then lists;
+//   - round trips (fuzz_roundtrip.h): NULL cells and dates written are exactly what is stored
+//     and read back, valid dates are accepted and invalid ones refused (D20, D22).
 // The database is created once and reset to its populated contents before every input.
 // The input format is described in fuzz/README.md; fuzz/tools/make_seeds.py writes seeds in it.
 #include "fuzz_common.h"
+#include "fuzz_roundtrip.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 #include <sqlite3.h>
@@ -119,7 +122,7 @@ public:
         const int arrays = fdp_.ConsumeIntegralInRange<int>(0, 3);
         for (int i = 0; i < arrays; ++i) {
             const std::string attribute = name(kAttributes);
-            const int kind = fdp_.ConsumeIntegralInRange<int>(0, 2);
+            const int kind = fdp_.ConsumeIntegralInRange<int>(0, 3);
             const size_t length = fdp_.ConsumeIntegralInRange<size_t>(0, 4);
             if (kind == 0) {
                 std::vector<int64_t> values;
@@ -129,9 +132,13 @@ public:
                 std::vector<double> values;
                 for (size_t k = 0; k < length; ++k) values.push_back(floating());
                 element.set(attribute, values);
-            } else {
+            } else if (kind == 2) {
                 std::vector<std::string> values;
                 for (size_t k = 0; k < length; ++k) values.push_back(text());
+                element.set(attribute, values);
+            } else {  // mixed cells, NULL included
+                std::vector<Value> values;
+                for (size_t k = 0; k < length; ++k) values.push_back(value());
                 element.set(attribute, values);
             }
         }
@@ -202,7 +209,7 @@ Database fresh_database() {
 void run_ops(Database& db, fz::Snapshotter& snapshots, FuzzedDataProvider& fdp) {
     Decoder d(fdp);
     for (int step = 0; step < 48 && fdp.remaining_bytes() > 0; ++step) {
-        const int op = fdp.ConsumeIntegralInRange<int>(0, 15);
+        const int op = fdp.ConsumeIntegralInRange<int>(0, 17);
         switch (op) {
         case 0: {  // create_element
             const std::string collection = d.name(kCollections);
@@ -323,6 +330,13 @@ void run_ops(Database& db, fz::Snapshotter& snapshots, FuzzedDataProvider& fdp) 
             fz::expect_ok_or_runtime_error("read_element_ids", [&] { db.read_element_ids(collection); });
             break;
         }
+        case 16:
+            fz::element_round_trip(db, snapshots, fdp, step);
+            break;
+        case 17:
+            fz::time_series_round_trip(db, snapshots, fdp, d.id());
+            break;
+        case 15:
         default: {  // query with parameters (read-only SQL so the snapshot stays meaningful)
             const std::vector<std::string> queries = {
                 "SELECT label FROM Item WHERE id = ?", "SELECT count(*) FROM Item WHERE label = ?",

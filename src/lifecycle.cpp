@@ -105,8 +105,25 @@ void Database::Impl::require_element(const std::string& collection, int64_t id) 
     }
 }
 
+namespace {
+
+// D23 (api-additions 10.4): opening never creates. Checked before the Impl (and so the logger,
+// whose file sink would create the directory and quiver_database.log) exists. A dangling
+// symlink counts as missing: SQLite would create its target. A path whose status cannot be
+// read for another reason (permissions) is left to SQLite, which reports it.
+const std::string& require_existing(const std::string& path) {
+    if (path == ":memory:") return path;
+    std::error_code ec;
+    if (std::filesystem::status(path, ec).type() == std::filesystem::file_type::not_found) {
+        detail::fail_not_found("Database", path);
+    }
+    return path;
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, const DatabaseOptions& options)
-    : impl_(std::make_unique<Impl>(path, options)) {}
+    : impl_(std::make_unique<Impl>(require_existing(path), options)) {}
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 

@@ -41,7 +41,9 @@ std::shared_ptr<spdlog::logger> make_database_logger(const std::string& db_path,
             std::filesystem::create_directories(dir);
             auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(
                 (dir / "quiver_database.log").string(), /*truncate=*/true);
-            file->set_level(spdlog::level::debug);
+            // D27: Info unless the console asks for Debug, so the per-element DEBUG lines of
+            // writes are neither formatted nor written by default (see the level rule below).
+            file->set_level(console_level == LogLevel::Debug ? spdlog::level::debug : spdlog::level::info);
             sinks.push_back(file);
         } catch (const std::exception& e) {
             warning = std::string("Failed to create file sink: ") + e.what() +

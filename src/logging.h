@@ -1,5 +1,6 @@
-// Per-database loggers: console (stderr) at the chosen level plus a debug-level file sink
-// quiver_database.log beside the database, truncated on every open.
+// Per-database loggers: console (stderr) at the chosen level plus a file sink
+// quiver_database.log beside the database, truncated on every open, recording at Info (Debug
+// when the console level is Debug; D27).
 #ifndef QUIVER_SRC_LOGGING_H
 #define QUIVER_SRC_LOGGING_H
 

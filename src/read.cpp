@@ -1,7 +1,12 @@
-// Typed reads. Values are returned only when their storage class matches the requested type
-// (3.3); bulk reads give one entry per element in rowid order (D4, D5).
+// Typed reads. Scalars: a value only when its storage class matches the requested type, with
+// one widening: a float reader returns an INTEGER value as a double (api-additions 11); NULL
+// and any other class give an empty optional (D4). Bulk reads give one entry per element in
+// rowid order (D5). Vector and set readers never drop or shift a cell (D20): a NULL or a value
+// they cannot return fails the call, naming the element and the position.
 #include "database_impl.h"
 #include "errors.h"
+
+#include <type_traits>
 
 namespace quiver {
 namespace {
@@ -20,14 +25,32 @@ std::optional<int64_t> column_as<int64_t>(const Statement& stmt, int i) {
 
 template <>
 std::optional<double> column_as<double>(const Statement& stmt, int i) {
-    if (stmt.column_type(i) != SQLITE_FLOAT) return std::nullopt;
-    return stmt.column_double(i);
+    const int type = stmt.column_type(i);
+    if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) return std::nullopt;
+    return stmt.column_double(i);  // SQLite converts an INTEGER exactly as a C cast would
 }
 
 template <>
 std::optional<std::string> column_as<std::string>(const Statement& stmt, int i) {
     if (stmt.column_type(i) != SQLITE_TEXT) return std::nullopt;
     return stmt.column_text(i);
+}
+
+// The storage class a typed list reader returns, as named in the D20 message.
+template <typename T>
+constexpr const char* expected_class() {
+    if constexpr (std::is_same_v<T, int64_t>) return "INTEGER";
+    else if constexpr (std::is_same_v<T, double>) return "REAL";
+    else return "TEXT";
+}
+
+const char* storage_class_name(int type) {
+    switch (type) {
+    case SQLITE_INTEGER: return "INTEGER";
+    case SQLITE_FLOAT: return "REAL";
+    case SQLITE_TEXT: return "TEXT";
+    default: return "BLOB";
+    }
 }
 
 template <typename T>
@@ -68,15 +91,40 @@ const TableDefinition& list_table(Database::Impl& impl, const char* op, ListKind
     return table;
 }
 
+// One cell of a vector or set list (D20). `value_column` holds the attribute and, for vectors,
+// `value_column + 1` the vector_index. Anything the reader cannot return fails the call:
+//   "Cannot <op>: element <id> has a NULL at vector_index <k> in '<a>'; use read_vector_group_by_id ..."
+//   "Cannot <op>: element <id> has a <CLASS> value in set '<a>', expected <CLASS>"
+template <typename T>
+T list_cell(const Statement& stmt, int value_column, const char* op, ListKind kind, int64_t id,
+            const std::string& attribute) {
+    if (auto value = column_as<T>(stmt, value_column)) return std::move(*value);
+    const bool vector = kind == ListKind::Vector;
+    std::string where = vector ? "at vector_index " + std::to_string(stmt.column_int(value_column + 1)) + " in "
+                               : std::string("in set ");
+    where += detail::quoted(attribute);
+    const std::string element = "element " + std::to_string(id) + " has a ";
+    if (stmt.is_null(value_column)) {
+        detail::fail_cannot(op, element + "NULL " + where + "; use " +
+                                    (vector ? "read_vector_group_by_id" : "read_set_group_by_id") +
+                                    " to read NULL cells");
+    }
+    detail::fail_cannot(op, element + storage_class_name(stmt.column_type(value_column)) + " value " + where +
+                                ", expected " + expected_class<T>());
+}
+
 template <typename T>
 std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, ListKind kind,
                                        const std::string& collection, const std::string& attribute) {
     const auto& table = list_table(impl, op, kind, collection, attribute);
-    // One pass: every element appears (LEFT JOIN), its rows consecutive and in list order.
-    auto stmt = impl.cached("SELECT c.id, g." + quote_identifier(attribute) + " FROM " +
-                            quote_identifier(collection) + " AS c LEFT JOIN " + quote_identifier(table.name) +
-                            " AS g ON g.id = c.id ORDER BY c.rowid" +
-                            (kind == ListKind::Vector ? ", g.vector_index" : ""));
+    const bool vector = kind == ListKind::Vector;
+    // One pass: every element appears (LEFT JOIN; g.id is NULL only for an element without
+    // rows), its rows consecutive and in list order, so the first failing cell is that of the
+    // lowest element id, then the lowest vector_index.
+    auto stmt = impl.cached("SELECT c.id, g.id IS NOT NULL, g." + quote_identifier(attribute) +
+                            (vector ? ", g.vector_index" : "") + " FROM " + quote_identifier(collection) +
+                            " AS c LEFT JOIN " + quote_identifier(table.name) + " AS g ON g.id = c.id ORDER BY c.rowid" +
+                            (vector ? ", g.vector_index" : ""));
     std::vector<std::vector<T>> out;
     int64_t current = 0;
     while (stmt.step()) {
@@ -85,7 +133,7 @@ std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, Lis
             out.emplace_back();
             current = id;
         }
-        if (auto value = column_as<T>(stmt, 1)) out.back().push_back(std::move(*value));
+        if (stmt.column_int(1) != 0) out.back().push_back(list_cell<T>(stmt, 2, op, kind, id, attribute));
     }
     return out;
 }
@@ -94,13 +142,12 @@ template <typename T>
 std::vector<T> read_list_by_id(Database::Impl& impl, const char* op, ListKind kind, const std::string& collection,
                                const std::string& attribute, int64_t id) {
     const auto& table = list_table(impl, op, kind, collection, attribute);
-    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + " FROM " + quote_identifier(table.name) +
-                            " WHERE id = ?" + (kind == ListKind::Vector ? " ORDER BY vector_index" : ""));
+    const bool vector = kind == ListKind::Vector;
+    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + (vector ? ", vector_index" : "") + " FROM " +
+                            quote_identifier(table.name) + " WHERE id = ?" + (vector ? " ORDER BY vector_index" : ""));
     stmt.bind(1, id);
     std::vector<T> out;
-    while (stmt.step()) {
-        if (auto value = column_as<T>(stmt, 0)) out.push_back(std::move(*value));
-    }
+    while (stmt.step()) out.push_back(list_cell<T>(stmt, 0, op, kind, id, attribute));
     return out;
 }
 

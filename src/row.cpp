@@ -44,7 +44,9 @@ std::optional<int64_t> Row::get_integer(size_t index) const {
 }
 
 std::optional<double> Row::get_float(size_t index) const {
-    return strict_get<double>(values_.at(index));
+    const Value& value = values_.at(index);
+    if (const auto* i = std::get_if<int64_t>(&value)) return static_cast<double>(*i);  // widened (api-additions 11)
+    return strict_get<double>(value);
 }
 
 std::optional<std::string> Row::get_string(size_t index) const {

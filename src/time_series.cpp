@@ -1,4 +1,5 @@
 // Time-series groups: one dimension column (date_*), rows replaced wholesale per element.
+// Cells are Value both ways; a NULL cell is nullptr (api-additions 4.1).
 #include "quiver/type_validator.h"
 
 #include "database_impl.h"
@@ -44,8 +45,12 @@ void Database::update_time_series_group(const std::string& collection, const std
     const auto& table = *schema.get_table(schema.find_time_series_table(collection, group));
     const auto& dimension = detail::dimension_column(table);
 
-    for (const auto& row : rows) {
-        if (!row.count(dimension)) detail::fail_cannot(op, "row missing required '" + dimension + "' column");
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const auto it = rows[r].find(dimension);
+        if (it == rows[r].end()) detail::fail_cannot(op, "row missing required '" + dimension + "' column");
+        if (std::holds_alternative<std::nullptr_t>(it->second)) {
+            detail::fail_cannot(op, "row " + std::to_string(r) + " has NULL in dimension column '" + dimension + "'");
+        }
     }
     std::set<std::string> keys;  // union of all rows' keys, alphabetical
     for (const auto& row : rows) {

@@ -88,7 +88,12 @@ def bits(value):
 
 OPS = {"create": 0, "update": 1, "delete": 2, "read_scalars": 3, "read_groups": 4, "read_by_id": 5,
        "update_ts": 6, "read_ts": 7, "update_files": 8, "read_files": 9, "begin": 10, "commit": 11,
-       "rollback": 12, "metadata": 13, "ids": 14, "query": 15}
+       "rollback": 12, "metadata": 13, "ids": 14, "query": 15, "round_trip": 16, "ts_round_trip": 17}
+# fuzz/fuzz_roundtrip.h
+VALID_DATES = ["2024-01-01", "2024-02-29T23:59:59", " 2024-03-01 10:30 ", "0001-01-01T00Z",
+               "9999-12-31 23:59:59.123456789", "2000-02-29T12:00:00.5Z"]
+INVALID_DATES = ["2023-02-29", "2024-13-01", "15/01/2020", "yesterday", "2024-01-01T24:00", "", "2024-1-01",
+                 "2024-01-01Z"]
 
 
 class Elements:
@@ -153,7 +158,7 @@ class Elements:
             self.e.int64(value)
 
     def element(self, scalars, arrays):
-        """scalars: [(name, value)], arrays: [(name, 'int'|'float'|'text', [values])]"""
+        """scalars: [(name, value)], arrays: [(name, 'int'|'float'|'text'|'mixed', [values])]"""
         self.e.integral(len(scalars), 0, 4)
         for name, value in scalars:
             self.name(ATTRIBUTES, name)
@@ -161,13 +166,13 @@ class Elements:
         self.e.integral(len(arrays), 0, 3)
         for name, kind, values in arrays:
             self.name(ATTRIBUTES, name)
-            self.e.integral({"int": 0, "float": 1, "text": 2}[kind], 0, 2)
+            self.e.integral({"int": 0, "float": 1, "text": 2, "mixed": 3}[kind], 0, 3)
             self.e.integral(len(values), 0, 4)
             for v in values:
-                {"int": self.integer, "float": self.floating, "text": self.text}[kind](v)
+                {"int": self.integer, "float": self.floating, "text": self.text, "mixed": self.value}[kind](v)
 
     def op(self, name):
-        self.e.integral(OPS[name], 0, 15)
+        self.e.integral(OPS[name], 0, 17)
 
     def create(self, collection, scalars=(), arrays=()):
         self.op("create")
@@ -243,6 +248,41 @@ class Elements:
         for p in params:
             self.value(p)
 
+    def date(self, kind, index):
+        """kind 'valid' or 'invalid' (an index into VALID_DATES / INVALID_DATES)."""
+        if kind == "valid":
+            self.e.integral(0, 0, 2)
+            self.e.integral(index, 0, len(VALID_DATES) - 1)
+        else:
+            self.e.integral(1, 0, 2)
+            self.e.integral(index, 0, len(INVALID_DATES) - 1)
+
+    def cell(self, value):
+        """A draw_cell: None is NULL; an int is an INTEGER cell (float cells only as None here)."""
+        self.e.boolean(value is None)
+        if value is not None:
+            self.e.int64(value)
+
+    def round_trip(self, date, ints):
+        """element_round_trip: date = (kind, index); value_int cells as given, value_float NULL."""
+        self.op("round_trip")
+        self.date(*date)
+        self.e.integral(len(ints), 1, 4)
+        for v in ints:
+            self.cell(v)
+            self.cell(None)
+
+    def ts_round_trip(self, id_, rows):
+        """time_series_round_trip: rows = [(date, humidity or None)]; temperature not given."""
+        self.op("ts_round_trip")
+        self.id(id_)
+        self.e.integral(len(rows), 0, 3)
+        for date, humidity in rows:
+            self.date(*date)
+            self.e.boolean(False)  # no temperature key
+            self.e.boolean(True)   # a humidity key
+            self.cell(humidity)
+
     def bytes(self):
         return self.e.bytes()
 
@@ -316,6 +356,15 @@ def element_seeds():
              [("value_float", "float", [float("inf"), -0.0, 5e-324])])
     s.create("Item", [("label", "x"), ("quantity", -(1 << 63))], [("level", "int", [1, 1])])
     seeds["edge_values"] = s.bytes()
+
+    s = Elements()
+    s.round_trip(("valid", 2), [5, None, -7])
+    s.round_trip(("invalid", 0), [None])
+    s.create("Item", [("label", "mixed")], [("value_int", "mixed", [None, 3]), ("value_float", "mixed", [1.5, None])])
+    s.read("read_by_id", "Item", "value_int", "last")
+    s.ts_round_trip(1, [(("valid", 0), None), (("valid", 1), 4)])
+    s.ts_round_trip(1, [(("valid", 0), 1), (("invalid", 2), None)])
+    seeds["null_cells_and_dates"] = s.bytes()
     return seeds
 
 

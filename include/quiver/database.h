@@ -30,6 +30,8 @@ namespace quiver {
 
 class QUIVER_API Database {
 public:
+    // Opens an existing database; a missing path throws "Database not found: <path>" and
+    // creates nothing (":memory:" excepted). from_schema/from_migrations create the file.
     explicit Database(const std::string& path, const DatabaseOptions& options = {});
     ~Database();
     Database(const Database&) = delete;

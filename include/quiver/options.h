@@ -12,9 +12,12 @@ namespace quiver {
 
 enum class LogLevel { Debug = 0, Info = 1, Warn = 2, Error = 3, Off = 4 };
 
+// console_level: what reaches stderr; Warn by default, so a successful open, close or write
+// prints nothing (D27). The log file beside the database records at Info, or at Debug when
+// console_level is Debug, so no line per element is formatted or written by default.
 struct QUIVER_API DatabaseOptions {
     bool read_only = false;
-    LogLevel console_level = LogLevel::Info;
+    LogLevel console_level = LogLevel::Warn;
 };
 
 struct QUIVER_API CSVOptions {

@@ -1,4 +1,5 @@
-// Row: one result row. Typed getters are strict: no conversion between storage classes.
+// Row: one result row. Typed getters return a value only for their own storage class, with one
+// widening: get_float returns an INTEGER value as a double. get_integer never narrows a REAL.
 #ifndef QUIVER_ROW_H
 #define QUIVER_ROW_H
 

@@ -23,6 +23,10 @@ public:
     void validate_array(const std::string& caller, const std::string& table,
                         const std::string& column, const std::vector<Value>& values) const;
     // context is e.g. "column 'x'", "array 'x' index 2" or "column 'x' row 0".
+    // Every check of a written cell, in order: the type rule (D1), NaN, embedded NUL, invalid
+    // UTF-8, and for DATE_TIME the grammar of D22 on the trimmed string:
+    // "Cannot <caller>: invalid date-time '<v>' for <context>: expected YYYY-MM-DD or
+    // YYYY-MM-DDTHH:MM:SS". NULL passes.
     static void validate_value(const std::string& caller, const std::string& context,
                                DataType expected_type, const Value& value);
 

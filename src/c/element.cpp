@@ -7,19 +7,26 @@ using quiver_c::require;
 namespace {
 
 // Shared body of the three array setters: validates the values/count combination, converts each
-// item with convert(values[i]) and stores the array.
-template <typename In, typename Out, typename Convert>
+// item with convert(values[i]) and stores the array; has_value[i] == 0 makes item i NULL
+// without reading values[i] (NULL has_value = dense).
+template <typename In, typename Convert>
 quiver_error_t set_array(const char* op, quiver_element_t* element, const char* name, const In* values,
-                         int32_t count, Convert&& convert) {
+                         int32_t count, const uint8_t* has_value, Convert&& convert) {
     return guard([&] {
         require({{element, "element"}, {name, "name"}});
         if (count < 0 || (values == nullptr && count > 0)) {
             quiver_c::fail(op, std::string("Invalid values/count combination for '") + name + "'");
         }
-        std::vector<Out> items;
+        std::vector<quiver::Value> items;
         items.reserve(static_cast<size_t>(count));
-        for (int32_t i = 0; i < count; ++i) items.push_back(convert(values[i]));
-        element->element.set(name, items);
+        for (int32_t i = 0; i < count; ++i) {
+            if (has_value != nullptr && has_value[i] == 0) {
+                items.emplace_back(nullptr);
+            } else {
+                items.emplace_back(convert(values[i]));
+            }
+        }
+        element->element.set(name, std::move(items));
     });
 }
 
@@ -78,21 +85,25 @@ QUIVER_C_API quiver_error_t quiver_element_set_null(quiver_element_t* element, c
 }
 
 QUIVER_C_API quiver_error_t quiver_element_set_array_integer(quiver_element_t* element, const char* name,
-                                                             const int64_t* values, int32_t count) {
-    return set_array<int64_t, int64_t>("set_array_integer", element, name, values, count,
-                                       [](int64_t v) { return v; });
+                                                             const int64_t* values, int32_t count,
+                                                             const uint8_t* has_value) {
+    return set_array("set_array_integer", element, name, values, count, has_value,
+                     [](int64_t v) { return quiver::Value(v); });
 }
 
 QUIVER_C_API quiver_error_t quiver_element_set_array_float(quiver_element_t* element, const char* name,
-                                                           const double* values, int32_t count) {
-    return set_array<double, double>("set_array_float", element, name, values, count, [](double v) { return v; });
+                                                           const double* values, int32_t count,
+                                                           const uint8_t* has_value) {
+    return set_array("set_array_float", element, name, values, count, has_value,
+                     [](double v) { return quiver::Value(v); });
 }
 
 QUIVER_C_API quiver_error_t quiver_element_set_array_string(quiver_element_t* element, const char* name,
-                                                            const char* const* values, int32_t count) {
-    // A NULL entry becomes "".
-    return set_array<const char*, std::string>("set_array_string", element, name, values, count,
-                                               [](const char* v) { return std::string(v ? v : ""); });
+                                                            const char* const* values, int32_t count,
+                                                            const uint8_t* has_value) {
+    // A NULL entry of a present cell becomes "" (baseline, semantics 12.2).
+    return set_array("set_array_string", element, name, values, count, has_value,
+                     [](const char* v) { return quiver::Value(std::string(v ? v : "")); });
 }
 
 QUIVER_C_API quiver_error_t quiver_element_has_scalars(quiver_element_t* element, int* out_result) {

@@ -12,10 +12,10 @@ quiver::DatabaseOptions to_database_options(const quiver_database_options_t* opt
     int level = 0;
     static_assert(sizeof(options->console_level) == sizeof(level));
     std::memcpy(&level, &options->console_level, sizeof(level));
-    // An out-of-range level is treated as Info.
+    // An out-of-range level is treated as the default (Warn, D27).
     result.console_level = (level >= QUIVER_LOG_DEBUG && level <= QUIVER_LOG_OFF)
                                ? static_cast<quiver::LogLevel>(level)
-                               : quiver::LogLevel::Info;
+                               : quiver::DatabaseOptions{}.console_level;
     return result;
 }
 
@@ -55,7 +55,7 @@ extern "C" {
 QUIVER_C_API quiver_database_options_t quiver_database_options_default(void) {
     quiver_database_options_t options;
     options.read_only = 0;
-    options.console_level = QUIVER_LOG_INFO;
+    options.console_level = QUIVER_LOG_WARN;  // quiet by default (D27)
     return options;
 }
 

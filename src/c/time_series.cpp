@@ -1,16 +1,17 @@
-// Time series: columnar group read/update (semantics 7.4) and the time-series files table.
+// Time series: columnar group read/update (semantics 7.4 with api-additions 3.2 and 4.1: presence
+// masks both ways) and the time-series files table.
+#include "columnar.h"
 #include "internal.h"
 
-#include <charconv>
-#include <cmath>
 #include <map>
-#include <set>
 
 using quiver_c::guard;
 using quiver_c::require;
+namespace columnar = quiver_c::columnar;
 
 namespace {
 
+constexpr const char* kReadGroup = "read_time_series_group";
 constexpr const char* kUpdateGroup = "update_time_series_group";
 
 bool is_string_type(int type) {
@@ -27,93 +28,12 @@ const char* type_name(int type) {
     }
 }
 
-// Frees one column buffer of a columnar result according to its type code.
-void free_column(void* data, int type, size_t row_count) noexcept {
-    if (is_string_type(type)) {
-        quiver_c::free_strings(static_cast<char**>(data), row_count);
-    } else {
-        std::free(data);
-    }
-}
-
-// ---- read: Value cell -> C cell ---------------------------------------------------------------
-
-int64_t to_integer_cell(const quiver::Value& value) {
-    if (const auto* i = std::get_if<int64_t>(&value)) return *i;
-    if (const auto* d = std::get_if<double>(&value)) return static_cast<int64_t>(std::trunc(*d));
-    return 0;  // NULL (or text) -> placeholder 0
-}
-
-double to_float_cell(const quiver::Value& value) {
-    if (const auto* d = std::get_if<double>(&value)) return *d;
-    if (const auto* i = std::get_if<int64_t>(&value)) return static_cast<double>(*i);
-    return 0.0;  // NULL (or text) -> placeholder 0.0
-}
-
-char* to_string_cell(const quiver::Value& value) {
-    if (const auto* s = std::get_if<std::string>(&value)) return quiver_c::copy_string(*s);
-    if (const auto* i = std::get_if<int64_t>(&value)) return quiver_c::copy_string(std::to_string(*i));
-    if (const auto* d = std::get_if<double>(&value)) {
-        char buffer[64];
-        auto result = std::to_chars(buffer, buffer + sizeof(buffer), *d);
-        return quiver_c::copy_string(std::string(buffer, result.ptr));
-    }
-    return nullptr;  // NULL -> NULL char*
-}
-
-const quiver::Value& cell(const std::map<std::string, quiver::Value>& row, const std::string& column) {
-    static const quiver::Value null_value = nullptr;
-    auto it = row.find(column);
-    return it == row.end() ? null_value : it->second;
-}
-
-void* make_column(const std::vector<std::map<std::string, quiver::Value>>& rows, const std::string& column,
-                  int type) {
-    const size_t n = rows.size();
-    if (is_string_type(type)) {
-        return quiver_c::build_array<char*>(
-            n, [&](size_t r) { return to_string_cell(cell(rows[r], column)); },
-            [](char* text, size_t) { std::free(text); });
-    }
-    if (type == QUIVER_DATA_TYPE_INTEGER) {
-        auto* data = quiver_c::allocate_array<int64_t>(n);
-        for (size_t r = 0; r < n; ++r) data[r] = to_integer_cell(cell(rows[r], column));
-        return data;
-    }
-    auto* data = quiver_c::allocate_array<double>(n);
-    for (size_t r = 0; r < n; ++r) data[r] = to_float_cell(cell(rows[r], column));
-    return data;
-}
-
-// ---- update: C cell -> Value ------------------------------------------------------------------
-
-quiver::Value from_cell(const void* column, int type, size_t row) {
-    switch (type) {
-    case QUIVER_DATA_TYPE_INTEGER: return static_cast<const int64_t*>(column)[row];
-    case QUIVER_DATA_TYPE_FLOAT: return static_cast<const double*>(column)[row];
-    default: {
-        const char* text = static_cast<const char* const*>(column)[row];
-        if (text == nullptr) return nullptr;  // NULL char* -> SQL NULL (D14)
-        return std::string(text);
-    }
-    }
-}
-
-std::vector<std::map<std::string, quiver::Value>> to_rows(quiver::Database& db, const char* collection,
-                                                          const char* group, const char* const* column_names,
-                                                          const int* column_types, const void* const* column_data,
-                                                          size_t column_count, size_t row_count) {
-    std::vector<std::map<std::string, quiver::Value>> rows;
-    if (column_count == 0 && row_count == 0) return rows;  // clear
-    if (column_count == 0) quiver_c::fail(kUpdateGroup, "column_count must be > 0 when row_count > 0");
-    if (column_names == nullptr || column_types == nullptr || column_data == nullptr) {
-        quiver_c::fail(kUpdateGroup,
-                       "column_names, column_types, and column_data must be non-null when column_count > 0");
-    }
-    for (size_t i = 0; i < column_count; ++i) {
-        if (column_names[i] == nullptr) quiver_c::fail(kUpdateGroup, "column_names[" + std::to_string(i) + "] is null");
-    }
-
+// The checks of semantics 7.4 steps 5-8 that follow the shape checks: the group exists, the
+// dimension is given, every name is a column of the group, and every column's type code matches
+// the schema (STRING and DATE_TIME interchangeable). A column with no present cell carries no
+// value to type, so any code 0-4 passes for it (api-additions 4.1).
+void check_against_schema(quiver::Database& db, const char* collection, const char* group,
+                          const columnar::Input& in) {
     const auto metadata = db.get_time_series_metadata(collection, group);
     std::map<std::string, int> expected;  // column -> expected C type code
     expected[metadata.dimension_column] = QUIVER_DATA_TYPE_STRING;
@@ -122,36 +42,24 @@ std::vector<std::map<std::string, quiver::Value>> to_rows(quiver::Database& db, 
     }
 
     bool has_dimension = false;
-    for (size_t i = 0; i < column_count; ++i) has_dimension |= metadata.dimension_column == column_names[i];
+    for (size_t i = 0; i < in.column_count; ++i) has_dimension |= metadata.dimension_column == in.names[i];
     if (!has_dimension) {
         quiver_c::fail(kUpdateGroup, "dimension column '" + metadata.dimension_column + "' missing from column_names");
     }
-    for (size_t i = 0; i < column_count; ++i) {
-        if (expected.find(column_names[i]) == expected.end()) {
-            quiver_c::fail(kUpdateGroup, std::string("column '") + column_names[i] + "' not found in group '" + group +
+    for (size_t i = 0; i < in.column_count; ++i) {
+        if (expected.find(in.names[i]) == expected.end()) {
+            quiver_c::fail(kUpdateGroup, std::string("column '") + in.names[i] + "' not found in group '" + group +
                                              "' for collection '" + collection + "'");
         }
     }
-    for (size_t i = 0; i < column_count; ++i) {
-        const int want = expected.at(column_names[i]);
-        const int given = column_types[i];
-        if (given != want && !(is_string_type(given) && is_string_type(want))) {
-            quiver_c::fail(kUpdateGroup, std::string("column '") + column_names[i] + "' has type " + type_name(want) +
-                                             " but received " + type_name(given));
-        }
+    for (size_t i = 0; i < in.column_count; ++i) {
+        const int want = expected.at(in.names[i]);
+        const int given = in.types[i];
+        if (given == want || (is_string_type(given) && is_string_type(want))) continue;
+        if (!columnar::has_present_cell(in, i)) continue;
+        quiver_c::fail(kUpdateGroup, std::string("column '") + in.names[i] + "' has type " + type_name(want) +
+                                         " but received " + type_name(given));
     }
-    if (row_count == 0) return rows;  // clear
-    for (size_t i = 0; i < column_count; ++i) {
-        if (column_data[i] == nullptr) quiver_c::fail(kUpdateGroup, "column_data[" + std::to_string(i) + "] is null");
-    }
-
-    rows.resize(row_count);
-    for (size_t i = 0; i < column_count; ++i) {
-        for (size_t r = 0; r < row_count; ++r) {
-            rows[r][column_names[i]] = from_cell(column_data[i], column_types[i], r);
-        }
-    }
-    return rows;
 }
 
 }  // namespace
@@ -161,69 +69,51 @@ extern "C" {
 QUIVER_C_API quiver_error_t quiver_database_read_time_series_group(quiver_database_t* db, const char* collection,
                                                                    const char* group, int64_t id,
                                                                    char*** out_column_names, int** out_column_types,
-                                                                   void*** out_column_data, size_t* out_column_count,
-                                                                   size_t* out_row_count) {
+                                                                   void*** out_column_data,
+                                                                   uint8_t*** out_column_has_value,
+                                                                   size_t* out_column_count, size_t* out_row_count) {
     return guard([&] {
         require({{db, "db"}, {collection, "collection"}, {group, "group"}, {out_column_names, "out_column_names"},
                  {out_column_types, "out_column_types"}, {out_column_data, "out_column_data"},
-                 {out_column_count, "out_column_count"}, {out_row_count, "out_row_count"}});
+                 {out_column_has_value, "out_column_has_value"}, {out_column_count, "out_column_count"},
+                 {out_row_count, "out_row_count"}});
         const auto rows = db->db.read_time_series_group(collection, group, id);
-        if (rows.empty()) {
-            *out_column_names = nullptr;
-            *out_column_types = nullptr;
-            *out_column_data = nullptr;
-            *out_column_count = 0;
-            *out_row_count = 0;
-            return;
-        }
         // Column 0 is the dimension (always STRING); then the value columns in metadata order.
-        const auto metadata = db->db.get_time_series_metadata(collection, group);
-        std::vector<std::string> names{metadata.dimension_column};
-        std::vector<int> types{QUIVER_DATA_TYPE_STRING};
-        for (const auto& column : metadata.value_columns) {
-            names.push_back(column.name);
-            types.push_back(quiver_c::to_c_data_type(column.data_type));
+        std::vector<columnar::Column> columns;
+        if (!rows.empty()) {
+            const auto metadata = db->db.get_time_series_metadata(collection, group);
+            columns.push_back({metadata.dimension_column, QUIVER_DATA_TYPE_STRING});
+            for (const auto& column : metadata.value_columns) {
+                columns.push_back({column.name, quiver_c::to_c_data_type(column.data_type)});
+            }
         }
-        quiver_c::malloc_ptr<int> c_types(quiver_c::copy_values(types));
-        quiver_c::strings_ptr c_names(quiver_c::copy_strings(names), quiver_c::StringsDeleter{names.size()});
-        void** c_data = quiver_c::build_array<void*>(
-            names.size(), [&](size_t i) { return make_column(rows, names[i], types[i]); },
-            [&](void* data, size_t i) { free_column(data, types[i], rows.size()); });
-        *out_column_names = c_names.release();
-        *out_column_types = c_types.release();
-        *out_column_data = c_data;
-        *out_column_count = names.size();
-        *out_row_count = rows.size();
+        columnar::publish(kReadGroup, columns, rows,
+                          {out_column_names, out_column_types, out_column_data, out_column_has_value,
+                           out_column_count, out_row_count});
     });
 }
 
-QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(quiver_database_t* db, const char* collection,
-                                                                     const char* group, int64_t id,
-                                                                     const char* const* column_names,
-                                                                     const int* column_types,
-                                                                     const void* const* column_data,
-                                                                     size_t column_count, size_t row_count) {
+QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(
+    quiver_database_t* db, const char* collection, const char* group, int64_t id, const char* const* column_names,
+    const int* column_types, const void* const* column_data, const uint8_t* const* column_has_value,
+    size_t column_count, size_t row_count) {
     return guard([&] {
         require({{db, "db"}, {collection, "collection"}, {group, "group"}});
-        const auto rows = to_rows(db->db, collection, group, column_names, column_types, column_data, column_count,
-                                  row_count);
-        db->db.update_time_series_group(collection, group, id, rows);
+        const columnar::Input in{column_names, column_types, column_data, column_has_value, column_count, row_count};
+        if (columnar::check_shape(kUpdateGroup, in)) {
+            db->db.update_time_series_group(collection, group, id, columnar::Rows{});  // clear
+            return;
+        }
+        check_against_schema(db->db, collection, group, in);
+        db->db.update_time_series_group(collection, group, id, columnar::to_rows(in));
     });
 }
 
 QUIVER_C_API quiver_error_t quiver_database_free_time_series_data(char** column_names, int* column_types,
-                                                                  void** column_data, size_t column_count,
-                                                                  size_t row_count) {
+                                                                  void** column_data, uint8_t** column_has_value,
+                                                                  size_t column_count, size_t row_count) {
     return guard([&] {
-        quiver_c::free_strings(column_names, column_count);
-        if (column_data != nullptr) {
-            for (size_t i = 0; i < column_count; ++i) {
-                // Without types the string cells cannot be told apart; free the buffers only.
-                free_column(column_data[i], column_types ? column_types[i] : QUIVER_DATA_TYPE_INTEGER, row_count);
-            }
-            std::free(column_data);
-        }
-        std::free(column_types);
+        columnar::release(column_names, column_types, column_data, column_has_value, column_count, row_count);
     });
 }
 

@@ -27,10 +27,10 @@ QUIVER_C_API quiver_error_t quiver_database_rollback(quiver_database_t* db) {
     });
 }
 
-QUIVER_C_API quiver_error_t quiver_database_in_transaction(quiver_database_t* db, bool* out_active) {
+QUIVER_C_API quiver_error_t quiver_database_in_transaction(quiver_database_t* db, int* out_active) {
     return guard([&] {
         require({{db, "db"}, {out_active, "out_active"}});
-        *out_active = db->db.in_transaction();
+        *out_active = db->db.in_transaction() ? 1 : 0;
     });
 }
 

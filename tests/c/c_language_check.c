@@ -6,7 +6,6 @@
 #include "quiver/c/lua_runner.h"
 #include "quiver/c/options.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -20,7 +19,22 @@ int quiver_c_language_check(const char* db_path, const char* schema_path) {
     int64_t* values = NULL;
     uint8_t* mask = NULL;
     size_t count = 0;
-    bool active = true;
+    int active = 1;
+    const int64_t cells[] = {5, 0, 7};
+    const uint8_t present[] = {1, 0, 1};
+    char** names = NULL;
+    int* types = NULL;
+    void** data = NULL;
+    uint8_t** has_value = NULL;
+    size_t columns = 0;
+    size_t rows = 0;
+    const char* dates[] = {"2024-01-01", "2024-01-02"};
+    const double measurements[] = {1.5, 0.0};
+    const uint8_t measured[] = {1, 0};
+    const char* ts_names[] = {"date_time", "measurement"};
+    const int ts_types[] = {QUIVER_DATA_TYPE_STRING, QUIVER_DATA_TYPE_FLOAT};
+    const void* ts_data[] = {dates, measurements};
+    const uint8_t* ts_masks[] = {NULL, measured};
     int result = 0;
 
     options.console_level = QUIVER_LOG_OFF;
@@ -34,7 +48,21 @@ int quiver_c_language_check(const char* db_path, const char* schema_path) {
         result = 7;
     if (!result && (count != 1 || mask[0] != 1 || values[0] != 7)) result = 8;
     if (!result && quiver_database_in_transaction(db, &active) != QUIVER_OK) result = 9;
-    if (!result && active) result = 10;
+    if (!result && active != 0) result = 10;
+    /* NULL cells: an element array with a presence mask, a time series with masks both ways. */
+    if (!result && quiver_element_clear(element) != QUIVER_OK) result = 11;
+    if (!result && quiver_element_set_array_integer(element, "value_int", cells, 3, present) != QUIVER_OK) result = 12;
+    if (!result && quiver_database_update_element(db, "Item", id, element) != QUIVER_OK) result = 13;
+    if (!result && quiver_database_update_time_series_group(db, "Item", "readings", id, ts_names, ts_types, ts_data,
+                                                            ts_masks, 2, 2) != QUIVER_OK)
+        result = 14;
+    if (!result && quiver_database_read_time_series_group(db, "Item", "readings", id, &names, &types, &data, &has_value,
+                                                          &columns, &rows) != QUIVER_OK)
+        result = 15;
+    if (!result && (rows != 2 || columns != 5 || strcmp(names[3], "measurement") != 0)) result = 16;
+    if (!result && (has_value[3][0] != 1 || has_value[3][1] != 0 || ((double*)data[3])[0] != 1.5)) result = 17;
+    if (quiver_database_free_time_series_data(names, types, data, has_value, columns, rows) != QUIVER_OK && !result)
+        result = 18;
     if (values) quiver_database_free_integer_array(values);
     quiver_database_free_mask(mask);
     if (element) quiver_element_destroy(element);

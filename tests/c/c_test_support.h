@@ -56,6 +56,105 @@ inline std::string read_file(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+inline std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    if (text.empty()) return parts;
+    std::string current;
+    for (char c : text) {
+        if (c == sep) {
+            parts.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts.push_back(current);
+    return parts;
+}
+
+// Every table, every row (ordered, storage classes kept by quote()), the schema SQL and
+// user_version, read through the C API on the same handle (an open transaction's state included).
+inline std::string snapshot(quiver_database_t* db) {
+    auto q = [db](const std::string& sql) {
+        char* value = nullptr;
+        int has = 0;
+        if (quiver_database_query_string(db, sql.c_str(), &value, &has) != QUIVER_OK) {
+            return std::string("<error: ") + quiver_get_last_error() + ">";
+        }
+        std::string out = has && value ? value : "";
+        quiver_database_free_string(value);
+        return out;
+    };
+    std::string out = q("SELECT 'v' || user_version FROM pragma_user_version") + "\n";
+    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || ifnull(sql, '') AS x "
+             "FROM sqlite_master ORDER BY type, name)") +
+           "\n";
+    for (const auto& table : split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM sqlite_master "
+                                     "WHERE type = 'table' ORDER BY name)"),
+                                   '\x1f')) {
+        std::string expr;
+        for (const auto& column : split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
+                                          "pragma_table_info('" + table + "') ORDER BY cid)"),
+                                        '\x1f')) {
+            expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + column + "\")";
+        }
+        out += "== " + table + "\n" +
+               q("SELECT group_concat(r, char(10)) FROM (SELECT " + (expr.empty() ? std::string("''") : expr) +
+                 " AS r FROM \"" + table + "\" ORDER BY r)") +
+               "\n";
+    }
+    return out;
+}
+
+inline bool in_transaction(quiver_database_t* db) {
+    int active = 0;
+    quiver_database_in_transaction(db, &active);
+    return active != 0;
+}
+
+// The call must return QUIVER_ERROR with exactly `message` and change nothing (whole-database
+// snapshot through the C API, an open transaction's state included; the transaction stays as it was).
+#define EXPECT_C_FAILS_UNCHANGED(db, call, message)                                          \
+    do {                                                                                     \
+        const std::string before__ = ::quiver::c_test::snapshot(db);                         \
+        const bool in_tx__ = ::quiver::c_test::in_transaction(db);                           \
+        quiver_clear_last_error();                                                           \
+        EXPECT_EQ((call), QUIVER_ERROR);                                                     \
+        EXPECT_EQ(std::string(quiver_get_last_error()), std::string(message));               \
+        EXPECT_EQ(::quiver::c_test::snapshot(db), before__) << "database changed by a failed call"; \
+        EXPECT_EQ(::quiver::c_test::in_transaction(db), in_tx__);                            \
+    } while (0)
+
+// The result of a columnar read (time series, groups), released on destruction with
+// quiver_database_free_time_series_data.
+struct Columns {
+    char** names = nullptr;
+    int* types = nullptr;
+    void** data = nullptr;
+    uint8_t** has_value = nullptr;
+    size_t column_count = 0;
+    size_t row_count = 0;
+
+    Columns() = default;
+    Columns(const Columns&) = delete;
+    Columns& operator=(const Columns&) = delete;
+    ~Columns() { release(); }
+    void release() {
+        if (names || types || data || has_value) {
+            EXPECT_OK(quiver_database_free_time_series_data(names, types, data, has_value, column_count, row_count));
+        }
+        names = nullptr;
+        types = nullptr;
+        data = nullptr;
+        has_value = nullptr;
+        column_count = row_count = 0;
+    }
+    int64_t integer(size_t column, size_t row) const { return static_cast<int64_t*>(data[column])[row]; }
+    double real(size_t column, size_t row) const { return static_cast<double*>(data[column])[row]; }
+    const char* text(size_t column, size_t row) const { return static_cast<char**>(data[column])[row]; }
+    bool present(size_t column, size_t row) const { return has_value[column][row] != 0; }
+};
+
 // RAII owner of an element handle.
 class ElementHandle {
 public:
@@ -88,17 +187,33 @@ public:
     }
     ElementHandle& set(const char* name, const std::vector<int64_t>& values) {
         EXPECT_OK(quiver_element_set_array_integer(element_, name, values.data(),
-                                                   static_cast<int32_t>(values.size())));
+                                                   static_cast<int32_t>(values.size()), nullptr));
         return *this;
     }
     ElementHandle& set(const char* name, const std::vector<double>& values) {
         EXPECT_OK(quiver_element_set_array_float(element_, name, values.data(),
-                                                 static_cast<int32_t>(values.size())));
+                                                 static_cast<int32_t>(values.size()), nullptr));
         return *this;
     }
     ElementHandle& set(const char* name, const std::vector<const char*>& values) {
         EXPECT_OK(quiver_element_set_array_string(element_, name, values.data(),
-                                                  static_cast<int32_t>(values.size())));
+                                                  static_cast<int32_t>(values.size()), nullptr));
+        return *this;
+    }
+    // Arrays with NULL cells: mask[i] == 0 makes cell i NULL.
+    ElementHandle& set(const char* name, const std::vector<int64_t>& values, const std::vector<uint8_t>& mask) {
+        EXPECT_OK(quiver_element_set_array_integer(element_, name, values.data(), static_cast<int32_t>(values.size()),
+                                                   mask.data()));
+        return *this;
+    }
+    ElementHandle& set(const char* name, const std::vector<double>& values, const std::vector<uint8_t>& mask) {
+        EXPECT_OK(quiver_element_set_array_float(element_, name, values.data(), static_cast<int32_t>(values.size()),
+                                                 mask.data()));
+        return *this;
+    }
+    ElementHandle& set(const char* name, const std::vector<const char*>& values, const std::vector<uint8_t>& mask) {
+        EXPECT_OK(quiver_element_set_array_string(element_, name, values.data(), static_cast<int32_t>(values.size()),
+                                                  mask.data()));
         return *this;
     }
 

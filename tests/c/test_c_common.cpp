@@ -59,7 +59,7 @@ TEST(CApiCommon, TwoThreadsFailingConcurrentlyKeepTheirOwnMessages) {
         for (int i = 0; i < 200; ++i) {
             quiver_element_t* element = nullptr;
             quiver_element_create(&element);
-            quiver_element_set_array_integer(element, name, nullptr, -1);
+            quiver_element_set_array_integer(element, name, nullptr, -1, nullptr);
             quiver_element_destroy(element);
             if (std::string(quiver_get_last_error()) !=
                 std::string("Cannot set_array_integer: Invalid values/count combination for '") + name + "'") {
@@ -81,7 +81,7 @@ TEST(CApiCommon, TwoThreadsFailingConcurrentlyKeepTheirOwnMessages) {
 TEST(CApiOptions, DatabaseOptionsDefault) {
     const quiver_database_options_t options = quiver_database_options_default();
     EXPECT_EQ(options.read_only, 0);
-    EXPECT_EQ(options.console_level, QUIVER_LOG_INFO);
+    EXPECT_EQ(options.console_level, QUIVER_LOG_WARN);  // quiet by default (D27)
 }
 
 TEST(CApiOptions, CsvOptionsDefault) {

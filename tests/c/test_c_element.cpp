@@ -93,9 +93,9 @@ TEST(CApiElement, ClearRemovesEverything) {
 
 TEST(CApiElement, ZeroCountGivesEmptyArray) {
     ElementHandle element;
-    ASSERT_OK(quiver_element_set_array_integer(element, "a", nullptr, 0));
-    ASSERT_OK(quiver_element_set_array_float(element, "b", nullptr, 0));
-    ASSERT_OK(quiver_element_set_array_string(element, "c", nullptr, 0));
+    ASSERT_OK(quiver_element_set_array_integer(element, "a", nullptr, 0, nullptr));
+    ASSERT_OK(quiver_element_set_array_float(element, "b", nullptr, 0, nullptr));
+    ASSERT_OK(quiver_element_set_array_string(element, "c", nullptr, 0, nullptr));
     size_t count = 0;
     ASSERT_OK(quiver_element_array_count(element, &count));
     EXPECT_EQ(count, 3u);
@@ -105,7 +105,7 @@ TEST(CApiElement, ZeroCountGivesEmptyArray) {
 TEST(CApiElement, NullStringEntryBecomesEmptyString) {
     ElementHandle element;
     const char* values[] = {"x", nullptr, "z"};
-    ASSERT_OK(quiver_element_set_array_string(element, "tag", values, 3));
+    ASSERT_OK(quiver_element_set_array_string(element, "tag", values, 3, nullptr));
     EXPECT_EQ(to_string(element), "Element {\n  arrays:\n    tag: [\"x\", \"\", \"z\"]\n}");
 }
 
@@ -114,17 +114,17 @@ TEST(CApiElement, InvalidValuesCountCombination) {
     const int64_t ints[] = {1};
     const double floats[] = {1.0};
     const char* strings[] = {"a"};
-    EXPECT_ERROR(quiver_element_set_array_integer(element, "v", ints, -1),
+    EXPECT_ERROR(quiver_element_set_array_integer(element, "v", ints, -1, nullptr),
                  "Cannot set_array_integer: Invalid values/count combination for 'v'");
-    EXPECT_ERROR(quiver_element_set_array_integer(element, "v", nullptr, 2),
+    EXPECT_ERROR(quiver_element_set_array_integer(element, "v", nullptr, 2, nullptr),
                  "Cannot set_array_integer: Invalid values/count combination for 'v'");
-    EXPECT_ERROR(quiver_element_set_array_float(element, "w", floats, -3),
+    EXPECT_ERROR(quiver_element_set_array_float(element, "w", floats, -3, nullptr),
                  "Cannot set_array_float: Invalid values/count combination for 'w'");
-    EXPECT_ERROR(quiver_element_set_array_float(element, "w", nullptr, 1),
+    EXPECT_ERROR(quiver_element_set_array_float(element, "w", nullptr, 1, nullptr),
                  "Cannot set_array_float: Invalid values/count combination for 'w'");
-    EXPECT_ERROR(quiver_element_set_array_string(element, "s", strings, -1),
+    EXPECT_ERROR(quiver_element_set_array_string(element, "s", strings, -1, nullptr),
                  "Cannot set_array_string: Invalid values/count combination for 's'");
-    EXPECT_ERROR(quiver_element_set_array_string(element, "s", nullptr, 5),
+    EXPECT_ERROR(quiver_element_set_array_string(element, "s", nullptr, 5, nullptr),
                  "Cannot set_array_string: Invalid values/count combination for 's'");
     // Nothing was stored.
     int flag = 1;
@@ -155,14 +155,14 @@ TEST(CApiElement, NullArguments) {
     EXPECT_ERROR(quiver_element_set_null(nullptr, "a"), "Null argument: element");
     EXPECT_ERROR(quiver_element_set_null(element, nullptr), "Null argument: name");
 
-    EXPECT_ERROR(quiver_element_set_array_integer(nullptr, "a", ints, 1), "Null argument: element");
-    EXPECT_ERROR(quiver_element_set_array_integer(element, nullptr, ints, 1), "Null argument: name");
-    EXPECT_ERROR(quiver_element_set_array_float(nullptr, "a", floats, 1), "Null argument: element");
-    EXPECT_ERROR(quiver_element_set_array_float(element, nullptr, floats, 1), "Null argument: name");
-    EXPECT_ERROR(quiver_element_set_array_string(nullptr, "a", strings, 1), "Null argument: element");
-    EXPECT_ERROR(quiver_element_set_array_string(element, nullptr, strings, 1), "Null argument: name");
+    EXPECT_ERROR(quiver_element_set_array_integer(nullptr, "a", ints, 1, nullptr), "Null argument: element");
+    EXPECT_ERROR(quiver_element_set_array_integer(element, nullptr, ints, 1, nullptr), "Null argument: name");
+    EXPECT_ERROR(quiver_element_set_array_float(nullptr, "a", floats, 1, nullptr), "Null argument: element");
+    EXPECT_ERROR(quiver_element_set_array_float(element, nullptr, floats, 1, nullptr), "Null argument: name");
+    EXPECT_ERROR(quiver_element_set_array_string(nullptr, "a", strings, 1, nullptr), "Null argument: element");
+    EXPECT_ERROR(quiver_element_set_array_string(element, nullptr, strings, 1, nullptr), "Null argument: name");
     // Null checks come before the values/count check.
-    EXPECT_ERROR(quiver_element_set_array_integer(element, nullptr, nullptr, -1), "Null argument: name");
+    EXPECT_ERROR(quiver_element_set_array_integer(element, nullptr, nullptr, -1, nullptr), "Null argument: name");
 
     EXPECT_ERROR(quiver_element_has_scalars(nullptr, &flag), "Null argument: element");
     EXPECT_ERROR(quiver_element_has_scalars(element, nullptr), "Null argument: out_result");

@@ -107,8 +107,9 @@ TEST(CApiLifecycle, OpenWithNullOptionsAndOutOfRangeLevel) {
     quiver_database_close(db);
 
     quiver_database_options_t options = quiet_options();
-    options.console_level = static_cast<quiver_log_level_t>(42);  // treated as Info
+    options.console_level = static_cast<quiver_log_level_t>(42);  // treated as the default (Warn)
     db = nullptr;
+    write_file(scratch_db(), "");  // an empty database; opening never creates one (D23)
     ASSERT_OK(quiver_database_open(scratch_db().c_str(), &options, &db));
     int healthy = 0;
     ASSERT_OK(quiver_database_is_healthy(db, &healthy));
@@ -119,6 +120,7 @@ TEST(CApiLifecycle, OpenWithNullOptionsAndOutOfRangeLevel) {
 TEST(CApiLifecycle, OpenEmptyDatabaseHasNoSchema) {
     const auto options = quiet_options();
     quiver_database_t* db = nullptr;
+    write_file(scratch_db(), "");  // a zero-byte file is an empty database (D23: open never creates)
     ASSERT_OK(quiver_database_open(scratch_db().c_str(), &options, &db));
     int64_t* ids = nullptr;
     size_t count = 7;
@@ -138,9 +140,9 @@ TEST(CApiLifecycle, OpenReadOnlyMissingFileFails) {
     options.read_only = 1;
     quiver_database_t* db = nullptr;
     const std::string path = (scratch_dir() / "missing.db").string();
-    EXPECT_ERROR(quiver_database_open(path.c_str(), &options, &db),
-                 "Failed to open database: unable to open database file");
+    EXPECT_ERROR(quiver_database_open(path.c_str(), &options, &db), "Database not found: " + path);
     EXPECT_EQ(db, nullptr);
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(CApiLifecycle, ReadOnlyDatabaseRejectsWrites) {

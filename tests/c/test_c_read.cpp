@@ -92,14 +92,18 @@ TEST_F(CApiRead, ScalarFloatsWithMask) {
     EXPECT_OK(quiver_database_free_mask(mask));
 }
 
-TEST_F(CApiRead, ScalarFloatsOnIntegerColumnAreAbsent) {
+TEST_F(CApiRead, ScalarFloatsOnIntegerColumnAreWidened) {  // api-additions 11
     populate();
     double* values = nullptr;
     uint8_t* mask = nullptr;
     size_t count = 0;
     ASSERT_OK(quiver_database_read_scalar_floats(db, "Item", "quantity", &values, &mask, &count));
     ASSERT_EQ(count, 3u);
-    for (size_t i = 0; i < count; ++i) EXPECT_EQ(mask[i], 0);
+    EXPECT_EQ(mask[0], 1);
+    EXPECT_DOUBLE_EQ(values[0], 10.0);
+    EXPECT_EQ(mask[1], 0);
+    EXPECT_EQ(mask[2], 1);
+    EXPECT_DOUBLE_EQ(values[2], 30.0);
     quiver_database_free_float_array(values);
     quiver_database_free_mask(mask);
 }
@@ -643,8 +647,8 @@ TEST(CApiFree, NullHandling) {
     // Accepted NULLs.
     EXPECT_EQ(quiver_database_free_mask(nullptr), QUIVER_OK);
     EXPECT_EQ(quiver_database_free_string(nullptr), QUIVER_OK);
-    EXPECT_EQ(quiver_database_free_time_series_data(nullptr, nullptr, nullptr, 0, 0), QUIVER_OK);
-    EXPECT_EQ(quiver_database_free_time_series_data(nullptr, nullptr, nullptr, 3, 5), QUIVER_OK);
+    EXPECT_EQ(quiver_database_free_time_series_data(nullptr, nullptr, nullptr, nullptr, 0, 0), QUIVER_OK);
+    EXPECT_EQ(quiver_database_free_time_series_data(nullptr, nullptr, nullptr, nullptr, 3, 5), QUIVER_OK);
     // Rejected NULLs.
     size_t sizes_storage[1] = {0};
     int64_t* int_vectors_storage[1] = {nullptr};

@@ -33,9 +33,9 @@ TEST_F(CApiScripting, DryRun) {
     ASSERT_OK(quiver_database_begin_dry_run(db));
     ASSERT_OK(quiver_database_in_dry_run(db, &active));
     EXPECT_EQ(active, 1);
-    bool in_tx = true;
+    int in_tx = 1;
     ASSERT_OK(quiver_database_in_transaction(db, &in_tx));
-    EXPECT_FALSE(in_tx);
+    EXPECT_EQ(in_tx, 0);
     EXPECT_ERROR(quiver_database_begin_dry_run(db), "Cannot begin_dry_run: dry run already active");
     quiver_element_t* element = nullptr;
     ASSERT_OK(quiver_element_create(&element));

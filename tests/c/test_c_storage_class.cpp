@@ -60,9 +60,10 @@ TEST_F(CApiStorageClass, TimeSeriesIntegerColumnTruncatesReals) {
     char** names = nullptr;
     int* types = nullptr;
     void** data = nullptr;
+    uint8_t** has_value = nullptr;
     size_t columns = 0;
     size_t rows = 0;
-    ASSERT_OK(quiver_database_read_time_series_group(db, "Sensor", "samples", 1, &names, &types, &data, &columns,
+    ASSERT_OK(quiver_database_read_time_series_group(db, "Sensor", "samples", 1, &names, &types, &data, &has_value, &columns,
                                                      &rows));
     ASSERT_EQ(columns, 2u);
     ASSERT_EQ(rows, 4u);
@@ -73,5 +74,47 @@ TEST_F(CApiStorageClass, TimeSeriesIntegerColumnTruncatesReals) {
     EXPECT_EQ(level[1], -2);
     EXPECT_EQ(level[2], 4);
     EXPECT_EQ(level[3], 0);
-    EXPECT_OK(quiver_database_free_time_series_data(names, types, data, columns, rows));
+    EXPECT_EQ(has_value[1][0], 1);
+    EXPECT_EQ(has_value[1][2], 1);
+    EXPECT_EQ(has_value[1][3], 0);  // the NULL is told apart from a stored 0
+    EXPECT_OK(quiver_database_free_time_series_data(names, types, data, has_value, columns, rows));
+}
+
+// D20: a value the column's C type cannot hold fails the read instead of becoming 0 or text.
+TEST_F(CApiStorageClass, TimeSeriesForeignStorageClassFailsTheRead) {
+    Columns c;
+    auto read = [&] {
+        c.release();
+        return quiver_database_read_time_series_group(db, "Sensor", "samples", 1, &c.names, &c.types, &c.data,
+                                                      &c.has_value, &c.column_count, &c.row_count);
+    };
+    exec("INSERT INTO Sensor_time_series_samples (id, date_time, level) VALUES (1, '2024-01-01', 1), "
+         "(1, '2024-01-02', 'high') RETURNING id");
+    EXPECT_ERROR(read(), "Cannot read_time_series_group: column 'level' row 1 holds a TEXT value, expected INTEGER");
+    EXPECT_EQ(c.names, nullptr);  // nothing published
+    exec("UPDATE Sensor_time_series_samples SET level = 2 WHERE date_time = '2024-01-02' RETURNING id");
+    ASSERT_OK(read());
+    EXPECT_EQ(c.row_count, 2u);
+}
+
+// A column declared DATE_TIME in a non-STRICT table has NUMERIC affinity: a date without dashes
+// is stored as an INTEGER, which the STRING dimension cannot hold.
+TEST(CApiStorageClassDeclared, NumberInTheDimensionFailsTheRead) {
+    const auto options = quiet_options();
+    quiver_database_t* db = nullptr;
+    ASSERT_OK(quiver_database_from_schema(scratch_db().c_str(), schema_path("issues/time_series_dimension.sql").c_str(),
+                                          &options, &db));
+    int64_t value = 0;
+    int has = 0;
+    ASSERT_OK(quiver_database_query_integer(db, "INSERT INTO Sensor (label) VALUES ('s') RETURNING id", &value, &has));
+    ASSERT_OK(quiver_database_query_integer(
+        db, "INSERT INTO Sensor_time_series_declared (id, moment, level) VALUES (1, '20240103', 1.0) RETURNING typeof(moment) = 'integer'",
+        &value, &has));
+    EXPECT_EQ(value, 1);
+    Columns c;
+    EXPECT_ERROR(quiver_database_read_time_series_group(db, "Sensor", "declared", 1, &c.names, &c.types, &c.data,
+                                                        &c.has_value, &c.column_count, &c.row_count),
+                 "Cannot read_time_series_group: column 'moment' row 0 holds a INTEGER value, expected STRING");
+    EXPECT_EQ(c.names, nullptr);
+    quiver_database_close(db);
 }

@@ -193,7 +193,7 @@ TEST_F(BadInput, NullInNotNullColumns) {
                                "Failed to execute statement: NOT NULL constraint failed: Item.kind");
         EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Item", "readings", item_,
                                                                    {{{"date_time", Value(nullptr)}}}),
-                               "Failed to execute statement: NOT NULL constraint failed: Item_time_series_readings.date_time");
+                               "Cannot update_time_series_group: row 0 has NULL in dimension column 'date_time'");
         // A NULL id cannot be expressed in C++; the element id must exist.
         EXPECT_FAILS_UNCHANGED(db(), db().delete_element("Item", 0), "Element not found: 0 in collection 'Item'");
     });
@@ -418,7 +418,10 @@ TEST_F(BadInput, Int64ExtremesAsIdsAndValues) {
         EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Item", "readings", kMin, one_row("note", Value(std::string("x")))),
                                "Failed to execute statement: FOREIGN KEY constraint failed");
     });
-    db().update_element("Item", item_, Element().set("quantity", kMin).set("value_int", std::vector<int64_t>{kMax, kMin}));
+    // Both columns of the vector group: value_float holds values, so omitting it is refused (D21).
+    db().update_element("Item", item_,
+                        Element().set("quantity", kMin).set("value_int", std::vector<int64_t>{kMax, kMin}).set(
+                            "value_float", std::vector<double>{1.0, 2.0}));
     EXPECT_EQ(db().read_scalar_integer_by_id("Item", "quantity", item_), std::optional<int64_t>(kMin));
     EXPECT_EQ(db().read_vector_integers_by_id("Item", "value_int", item_), (std::vector<int64_t>{kMax, kMin}));
     EXPECT_EQ(db().query_integer("SELECT ?", {Value(kMax)}), std::optional<int64_t>(kMax));
@@ -462,7 +465,7 @@ TEST_F(BadInput, NaNIsRejectedOnEveryWritePath) {
 TEST_F(BadInput, InfinityIsStoredAndReadBack) {
     db().update_element("Item", item_,
                         Element().set("price", kInf).set("value_float", std::vector<double>{-kInf, kInf}).set(
-                            "weight", std::vector<double>{kInf}));
+                            "value_int", std::vector<int64_t>{1, 2}).set("weight", std::vector<double>{kInf}));
     EXPECT_EQ(db().read_scalar_float_by_id("Item", "price", item_), std::optional<double>(kInf));
     EXPECT_EQ(db().read_vector_floats_by_id("Item", "value_float", item_), (std::vector<double>{-kInf, kInf}));
     EXPECT_EQ(db().read_set_floats_by_id("Item", "weight", item_), std::vector<double>{kInf});
@@ -518,9 +521,12 @@ TEST_F(BadInput, DatabasePaths) {
     std::filesystem::create_directories(dir / "a_directory");
     write_file((dir / "a_file").string(), "x");
     EXPECT_THROW_MSG(Database((dir / "a_directory").string(), quiet()), "Failed to open database: unable to open database file");
-    EXPECT_THROW_MSG(Database((dir / "a_file" / "x.db").string(), quiet()), "Failed to open database: unable to open database file");
+    // Nothing exists at these paths (D23).
+    EXPECT_THROW_MSG(Database((dir / "a_file" / "x.db").string(), quiet()),
+                     "Database not found: " + (dir / "a_file" / "x.db").string());
     EXPECT_THROW_MSG(Database((dir / "missing.db").string(), quiet_read_only()),
-                     "Failed to open database: unable to open database file");
+                     "Database not found: " + (dir / "missing.db").string());
+    EXPECT_THROW_MSG(Database((dir / "missing.db").string(), quiet()), "Database not found: " + (dir / "missing.db").string());
     EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
     write_file((dir / "a_directory" / "keep.txt").string(), "keep");
     EXPECT_THROW_MSG(Database::from_schema((dir / "a_directory").string(), schema_path("valid/basic.sql"), quiet()),

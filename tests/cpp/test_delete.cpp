@@ -65,9 +65,12 @@ TEST(Delete, ForeignKeyActionsInOtherTables) {
     // ON DELETE CASCADE on Child.owner_id removed "owned" (and, through it, sibling_id SET NULL).
     EXPECT_EQ(db.read_element_ids("Child"), (std::vector<int64_t>{1, 3}));
     EXPECT_EQ(db.read_scalar_integer_by_id("Child", "sibling_id", 3), std::nullopt);
-    // Vector FK column SET NULL: the row stays with a NULL (skipped on read).
+    // Vector FK column SET NULL: the row stays with a NULL, which a typed reader refuses (D20).
     EXPECT_EQ(count_rows(db, "Child_vector_refs", "id = 1"), 2);
-    EXPECT_EQ(db.read_vector_integers_by_id("Child", "parent_ref", 1), (std::vector<int64_t>{2}));
+    EXPECT_EQ(count_rows(db, "Child_vector_refs", "id = 1 AND vector_index = 1 AND parent_ref IS NULL"), 1);
+    EXPECT_THROW_MSG(db.read_vector_integers_by_id("Child", "parent_ref", 1),
+                     "Cannot read_vector_integers_by_id: element 1 has a NULL at vector_index 1 in 'parent_ref'; use "
+                     "read_vector_group_by_id to read NULL cells");
     // Set FK column CASCADE: the row referencing P1 is gone.
     EXPECT_EQ(db.read_set_integers_by_id("Child", "parent_ref", 1), (std::vector<int64_t>{2}));
     // "owned"'s own group rows went with it.

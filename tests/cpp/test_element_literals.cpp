@@ -274,9 +274,13 @@ TEST(ElementLiterals, NullCellsThroughValueLists) {
     EXPECT_EQ(cell_classes(db, "value_float", id), "real,null,real");
     EXPECT_EQ(cell_classes(db, "value_string", id), "null,text,null");
     EXPECT_EQ(count_rows(db, "Collection_vector_values", "id = " + std::to_string(id)), 3);
-    // Typed readers skip NULL cells (semantics §3.3).
-    EXPECT_EQ(db.read_vector_integers_by_id("Collection", "value_int", id), (std::vector<int64_t>{1, 3}));
-    EXPECT_EQ(db.read_vector_strings_by_id("Collection", "value_string", id), (std::vector<std::string>{"b"}));
+    // Typed readers refuse NULL cells instead of skipping them (D20).
+    EXPECT_THROW_MSG(db.read_vector_integers_by_id("Collection", "value_int", id),
+                     "Cannot read_vector_integers_by_id: element " + std::to_string(id) +
+                         " has a NULL at vector_index 2 in 'value_int'; use read_vector_group_by_id to read NULL cells");
+    EXPECT_THROW_MSG(db.read_vector_strings_by_id("Collection", "value_string", id),
+                     "Cannot read_vector_strings_by_id: element " + std::to_string(id) +
+                         " has a NULL at vector_index 1 in 'value_string'; use read_vector_group_by_id to read NULL cells");
 }
 
 TEST(ElementLiterals, EmptyBracedListIsAnEmptyArray) {

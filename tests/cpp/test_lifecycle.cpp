@@ -26,45 +26,68 @@ TEST(Lifecycle, OpenMemory) {
     EXPECT_FALSE(db.in_transaction());
 }
 
-TEST(Lifecycle, DefaultOptionsOpenReadWrite) {
+TEST(Lifecycle, DefaultOptionsOpenReadWriteQuietly) {
     const std::string path = scratch_db();
+    write_file(path, "");  // a zero-byte file is an empty database
+    ::testing::internal::CaptureStderr();
     {
-        Database db(path);  // default options (console Info): must still work
+        Database db(path);  // default options: console Warn (D27)
         EXPECT_TRUE(db.is_healthy());
         EXPECT_EQ(db.query_integer("CREATE TABLE t (x INTEGER) STRICT"), std::nullopt);
     }
+    // A successful open, write and close print nothing by default.
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
     EXPECT_EQ(file_table_count(path), 1);
 }
 
-TEST(Lifecycle, OpenCreatesNewFile) {
+// D23: opening never creates anything: no database file, no log file, no directory.
+TEST(Lifecycle, OpenMissingFileCreatesNothing) {
     const std::string path = scratch_db("new.db");
     ASSERT_FALSE(fs::exists(path));
-    {
-        Database db(path, quiet());
-        EXPECT_TRUE(db.is_healthy());
-        EXPECT_EQ(db.path(), path);
-        EXPECT_EQ(db.current_version(), 0);
-    }
-    EXPECT_TRUE(fs::exists(path));
+    EXPECT_THROW_MSG(Database(path, quiet()), "Database not found: " + path);
+    EXPECT_FALSE(fs::exists(path));
+    EXPECT_FALSE(fs::exists(scratch_dir() / "quiver_database.log"));
+    // Whatever the console level (the check precedes the logger).
+    EXPECT_THROW_MSG(Database(path, DatabaseOptions{.read_only = false, .console_level = LogLevel::Debug}),
+                     "Database not found: " + path);
+    EXPECT_FALSE(fs::exists(scratch_dir() / "quiver_database.log"));
 }
 
-TEST(Lifecycle, OpenCreatesMissingParentDirectory) {
+TEST(Lifecycle, OpenInMissingDirectoryCreatesNothing) {
     const auto dir = scratch_dir() / "newdir";
     const std::string path = (dir / "x.db").string();
     ASSERT_FALSE(fs::exists(dir));
-    {
-        Database db(path, quiet());
-        EXPECT_TRUE(db.is_healthy());
-    }
-    EXPECT_TRUE(fs::is_directory(dir));
-    EXPECT_TRUE(fs::exists(path));
+    EXPECT_THROW_MSG(Database(path, quiet()), "Database not found: " + path);
+    EXPECT_FALSE(fs::exists(dir));
+}
+
+TEST(Lifecycle, OpenEmptyPathIsNotFound) {
+    EXPECT_THROW_MSG(Database("", quiet()), "Database not found: ");
+}
+
+TEST(Lifecycle, OpenDanglingSymlinkIsNotFound) {
+    const auto link = scratch_dir() / "link.db";
+    fs::create_directories(scratch_dir());
+    fs::create_symlink(scratch_dir() / "target.db", link);
+    EXPECT_THROW_MSG(Database(link.string(), quiet()), "Database not found: " + link.string());
+    EXPECT_FALSE(fs::exists(scratch_dir() / "target.db"));
 }
 
 TEST(Lifecycle, ReadOnlyMissingFileFails) {
     const std::string path = scratch_db("missing.db");
-    EXPECT_THROW_MSG(Database(path, quiet_read_only()),
-                     "Failed to open database: unable to open database file");
+    EXPECT_THROW_MSG(Database(path, quiet_read_only()), "Database not found: " + path);
     EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(Lifecycle, FromSchemaAndFromMigrationsStillCreateTheFile) {
+    const std::string path = scratch_db("created.db");
+    { auto db = Database::from_schema(path, schema_path("valid/basic.sql"), quiet()); }
+    EXPECT_TRUE(fs::exists(path));
+    const std::string migrated = scratch_db("migrated.db");
+    { auto db = Database::from_migrations(migrated, schema_path("migrations/basic"), quiet()); }
+    EXPECT_TRUE(fs::exists(migrated));
+    Database reopened(path, quiet());  // an existing file opens
+    EXPECT_TRUE(reopened.is_healthy());
 }
 
 TEST(Lifecycle, NoSchemaLoadedOnEmptyDatabase) {

@@ -52,13 +52,14 @@ TEST_F(ReadScalars, AllNullColumn) {
 }
 
 TEST_F(ReadScalars, OtherStorageClassIsEmpty) {
-    // Typed reads never convert (§3.3).
-    EXPECT_EQ(db().read_scalar_floats("Collection", "some_integer"), (std::vector<OptD>{std::nullopt, std::nullopt, std::nullopt}));
+    // Typed reads never convert (§3.3), except that a float reader widens an INTEGER
+    // (api-additions §11).
+    EXPECT_EQ(db().read_scalar_floats("Collection", "some_integer"), (std::vector<OptD>{10.0, std::nullopt, -30.0}));
     EXPECT_EQ(db().read_scalar_strings("Collection", "some_integer"), (std::vector<OptS>{std::nullopt, std::nullopt, std::nullopt}));
     EXPECT_EQ(db().read_scalar_integers("Collection", "some_float"), (std::vector<OptI>{std::nullopt, std::nullopt, std::nullopt}));
     EXPECT_EQ(db().read_scalar_integers("Collection", "label"), (std::vector<OptI>{std::nullopt, std::nullopt, std::nullopt}));
     EXPECT_EQ(db().read_scalar_integer_by_id("Collection", "some_float", 1), std::nullopt);
-    EXPECT_EQ(db().read_scalar_float_by_id("Collection", "some_integer", 1), std::nullopt);
+    EXPECT_EQ(db().read_scalar_float_by_id("Collection", "some_integer", 1), OptD(10.0));
     EXPECT_EQ(db().read_scalar_string_by_id("Collection", "some_integer", 1), std::nullopt);
 }
 
@@ -152,9 +153,14 @@ protected:
 
 TEST_F(ReadVectors, BulkHasOneListPerElement) {  // D5
     EXPECT_EQ(db().read_vector_integers("Collection", "value_int"), (std::vector<std::vector<int64_t>>{{1, 2, 3}, {}, {7}}));
-    // C has a row with value_float NULL: skipped, giving [].
-    EXPECT_EQ(db().read_vector_floats("Collection", "value_float"), (std::vector<std::vector<double>>{{1.5, 2.5, 3.5}, {}, {}}));
-    EXPECT_EQ(db().read_vector_strings("Collection", "value_string"), (std::vector<std::vector<std::string>>{{"a", "b", "c"}, {}, {}}));
+    // C has a row with value_float and value_string NULL: the typed readers refuse it instead
+    // of dropping it (D20).
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_floats("Collection", "value_float"),
+                           "Cannot read_vector_floats: element 3 has a NULL at vector_index 1 in 'value_float'; use "
+                           "read_vector_group_by_id to read NULL cells");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_strings("Collection", "value_string"),
+                           "Cannot read_vector_strings: element 3 has a NULL at vector_index 1 in 'value_string'; use "
+                           "read_vector_group_by_id to read NULL cells");
     // Vector order is the written order (vector_index), not value order.
     EXPECT_EQ(db().read_vector_integers("Collection", "codes"), (std::vector<std::vector<int64_t>>{{30, 10, 20}, {}, {}}));
 }
@@ -166,7 +172,9 @@ TEST_F(ReadVectors, ById) {
     EXPECT_EQ(db().read_vector_integers_by_id("Collection", "codes", 1), (std::vector<int64_t>{30, 10, 20}));
     EXPECT_TRUE(db().read_vector_integers_by_id("Collection", "value_int", 2).empty());
     EXPECT_TRUE(db().read_vector_integers_by_id("Collection", "value_int", 99).empty());
-    EXPECT_TRUE(db().read_vector_floats_by_id("Collection", "value_float", 3).empty());
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_floats_by_id("Collection", "value_float", 3),
+                           "Cannot read_vector_floats_by_id: element 3 has a NULL at vector_index 1 in 'value_float'; use "
+                           "read_vector_group_by_id to read NULL cells");
     EXPECT_TRUE(db().read_vector_strings_by_id("Collection", "value_string", 99).empty());
 }
 
@@ -179,13 +187,40 @@ TEST_F(ReadVectors, OrderedByVectorIndex) {
     EXPECT_EQ(db().read_vector_integers("Collection", "value_int"), (std::vector<std::vector<int64_t>>{{1, 2, 3}, {100, 200, 300}, {7}}));
 }
 
-TEST_F(ReadVectors, OtherStorageClassesAreSkipped) {
+TEST_F(ReadVectors, OtherStorageClassesFail) {  // D20: never skipped, never shifted
     db().query_string("UPDATE Collection_vector_values SET value_int = 'text' WHERE id = 1 AND vector_index = 2");
-    EXPECT_EQ(db().read_vector_integers_by_id("Collection", "value_int", 1), (std::vector<int64_t>{1, 3}));
-    EXPECT_EQ(db().read_vector_integers("Collection", "value_int"), (std::vector<std::vector<int64_t>>{{1, 3}, {}, {7}}));
-    EXPECT_EQ(db().read_vector_strings_by_id("Collection", "value_int", 1), (std::vector<std::string>{"text"}));
-    EXPECT_TRUE(db().read_vector_floats_by_id("Collection", "value_int", 1).empty());
-    EXPECT_EQ(db().read_vector_floats("Collection", "value_int"), (std::vector<std::vector<double>>{{}, {}, {}}));
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers_by_id("Collection", "value_int", 1),
+                           "Cannot read_vector_integers_by_id: element 1 has a TEXT value at vector_index 2 in "
+                           "'value_int', expected INTEGER");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers("Collection", "value_int"),
+                           "Cannot read_vector_integers: element 1 has a TEXT value at vector_index 2 in 'value_int', "
+                           "expected INTEGER");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_strings_by_id("Collection", "value_int", 1),
+                           "Cannot read_vector_strings_by_id: element 1 has a INTEGER value at vector_index 1 in "
+                           "'value_int', expected TEXT");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_floats_by_id("Collection", "value_int", 1),
+                           "Cannot read_vector_floats_by_id: element 1 has a TEXT value at vector_index 2 in "
+                           "'value_int', expected REAL");
+    // The float readers widen INTEGER cells (api-additions §11); element 3 is fine.
+    EXPECT_EQ(db().read_vector_floats_by_id("Collection", "value_int", 3), (std::vector<double>{7.0}));
+    EXPECT_EQ(db().read_vector_floats_by_id("Collection", "codes", 1), (std::vector<double>{30.0, 10.0, 20.0}));
+    // A REAL is never narrowed.
+    db().query_string("UPDATE Collection_vector_values SET value_int = 7.5 WHERE id = 3");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers_by_id("Collection", "value_int", 3),
+                           "Cannot read_vector_integers_by_id: element 3 has a REAL value at vector_index 1 in "
+                           "'value_int', expected INTEGER");
+}
+
+TEST_F(ReadVectors, BulkReportsLowestElementThenLowestIndex) {  // D20
+    db().query_string("UPDATE Collection_vector_values SET value_int = NULL WHERE (id = 1 AND vector_index >= 2) OR id = 3");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers("Collection", "value_int"),
+                           "Cannot read_vector_integers: element 1 has a NULL at vector_index 2 in 'value_int'; use "
+                           "read_vector_group_by_id to read NULL cells");
+    // The position named is the stored vector_index, not a count of the values before it.
+    db().query_string("DELETE FROM Collection_vector_values WHERE id = 1 AND vector_index = 1");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers_by_id("Collection", "value_int", 1),
+                           "Cannot read_vector_integers_by_id: element 1 has a NULL at vector_index 2 in 'value_int'; "
+                           "use read_vector_group_by_id to read NULL cells");
 }
 
 TEST_F(ReadVectors, AttributeNotFound) {  // D14
@@ -251,8 +286,10 @@ TEST_F(ReadSets, BulkHasOneListPerElement) {  // D5
     EXPECT_EQ(sorted_inner(db().read_set_strings("Collection", "tag")),
               (std::vector<std::vector<std::string>>{{"blue", "green", "red"}, {}, {"x"}}));
     EXPECT_EQ(sorted_inner(db().read_set_integers("Collection", "number")), (std::vector<std::vector<int64_t>>{{1, 3}, {}, {5}}));
-    // C's ratio is NULL: skipped.
-    EXPECT_EQ(sorted_inner(db().read_set_floats("Collection", "ratio")), (std::vector<std::vector<double>>{{0.1, 0.3}, {}, {}}));
+    // C's ratio is NULL: refused, not skipped (D20).
+    EXPECT_FAILS_UNCHANGED(db(), db().read_set_floats("Collection", "ratio"),
+                           "Cannot read_set_floats: element 3 has a NULL in set 'ratio'; use read_set_group_by_id to "
+                           "read NULL cells");
 }
 
 TEST_F(ReadSets, ById) {
@@ -261,13 +298,20 @@ TEST_F(ReadSets, ById) {
     EXPECT_EQ(sorted(db().read_set_floats_by_id("Collection", "ratio", 1)), (std::vector<double>{0.1, 0.3}));
     EXPECT_TRUE(db().read_set_strings_by_id("Collection", "tag", 2).empty());
     EXPECT_TRUE(db().read_set_strings_by_id("Collection", "tag", 99).empty());
-    EXPECT_TRUE(db().read_set_floats_by_id("Collection", "ratio", 3).empty());
+    EXPECT_FAILS_UNCHANGED(db(), db().read_set_floats_by_id("Collection", "ratio", 3),
+                           "Cannot read_set_floats_by_id: element 3 has a NULL in set 'ratio'; use read_set_group_by_id "
+                           "to read NULL cells");
 }
 
 TEST_F(ReadSets, StrictStorageClass) {
-    EXPECT_EQ(db().read_set_floats("Collection", "number"), (std::vector<std::vector<double>>{{}, {}, {}}));
-    EXPECT_TRUE(db().read_set_strings_by_id("Collection", "number", 1).empty());
-    EXPECT_TRUE(db().read_set_integers_by_id("Collection", "tag", 1).empty());
+    // Float readers widen INTEGER cells (api-additions §11); every other mismatch fails (D20).
+    EXPECT_EQ(sorted_inner(db().read_set_floats("Collection", "number")), (std::vector<std::vector<double>>{{1.0, 3.0}, {}, {5.0}}));
+    EXPECT_FAILS_UNCHANGED(db(), db().read_set_strings_by_id("Collection", "number", 1),
+                           "Cannot read_set_strings_by_id: element 1 has a INTEGER value in set 'number', expected TEXT");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_set_integers_by_id("Collection", "tag", 1),
+                           "Cannot read_set_integers_by_id: element 1 has a TEXT value in set 'tag', expected INTEGER");
+    EXPECT_FAILS_UNCHANGED(db(), db().read_set_integers("Collection", "tag"),
+                           "Cannot read_set_integers: element 1 has a TEXT value in set 'tag', expected INTEGER");
 }
 
 TEST_F(ReadSets, AttributeNotFound) {  // D14

@@ -59,7 +59,7 @@ TEST(Row, TypedGettersAreStrict) {
     EXPECT_FALSE(row.get_float(0).has_value());
     EXPECT_FALSE(row.get_string(0).has_value());
 
-    EXPECT_FALSE(row.get_float(1).has_value());    // int64 is not widened
+    EXPECT_EQ(row.get_float(1), std::optional<double>(7.0));  // int64 is widened (api-additions §11)
     EXPECT_FALSE(row.get_string(1).has_value());
     EXPECT_FALSE(row.get_integer(2).has_value());  // double is not narrowed
     EXPECT_FALSE(row.get_string(2).has_value());

@@ -364,11 +364,21 @@ TEST(TypeValidator, ArrayRules) {
                      "Cannot update_element: type mismatch for array 'string_attribute' index 1: expected TEXT, got INTEGER");
     EXPECT_THROW_MSG(tv.validate_array("create_element", "Configuration", "integer_attribute", {int64_t{1}, int64_t{2}, 3.0}),
                      "Cannot create_element: type mismatch for array 'integer_attribute' index 2: expected INTEGER, got REAL");
+    // Every cell of a DATE_TIME array is checked (D22); NULL cells pass.
+    EXPECT_NO_THROW(tv.validate_array("create_element", "Collection", "date_start", {std::string("2024-01-01"), nullptr}));
+    EXPECT_THROW_MSG(tv.validate_array("create_element", "Collection", "date_start",
+                                       {std::string("2024-01-01"), nullptr, std::string("2024-02-30")}),
+                     "Cannot create_element: invalid date-time '2024-02-30' for array 'date_start' index 2: expected "
+                     "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
 }
 
 TEST(TypeValidator, ValidateValue) {
     EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::Real, Value{int64_t{3}}));
-    EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::DateTime, Value{std::string("d")}));
+    EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::DateTime, Value{std::string("2024-01-01")}));
+    EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::DateTime, Value{std::string(" 2024-01-01 ")}));
+    EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::Text, Value{std::string("d")}));
+    EXPECT_THROW_MSG(TypeValidator::validate_value("op", "column 'x'", DataType::DateTime, Value{std::string("d")}),
+                     "Cannot op: invalid date-time 'd' for column 'x': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
     EXPECT_NO_THROW(TypeValidator::validate_value("op", "column 'x'", DataType::Text, Value{nullptr}));
     EXPECT_THROW_MSG(TypeValidator::validate_value("update_time_series_group", "column 'x' row 2", DataType::Integer, Value{1.5}),
                      "Cannot update_time_series_group: type mismatch for column 'x' row 2: expected INTEGER, got REAL");

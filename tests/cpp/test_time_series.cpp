@@ -69,24 +69,24 @@ TEST_F(TimeSeries, RowsOrderedByDimension) {
 }
 
 TEST_F(TimeSeries, UpdateReplacesOnlyThatElementsRows) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"value", 1.0}}, {{"date_time", std::string("d2")}}});
-    db().update_time_series_group("Collection", "data", 2, {{{"date_time", std::string("x")}, {"value", 9.0}}});
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d3")}, {"value", 3.0}}});
-    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:d3, note=null, quantity=null, value=d:3.000000}");
-    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 2)), "{date_time=s:x, note=null, quantity=null, value=d:9.000000}");
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"value", 1.0}}, {{"date_time", std::string("2024-01-02")}}});
+    db().update_time_series_group("Collection", "data", 2, {{{"date_time", std::string("2024-02-01")}, {"value", 9.0}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-03")}, {"value", 3.0}}});
+    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:2024-01-03, note=null, quantity=null, value=d:3.000000}");
+    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 2)), "{date_time=s:2024-02-01, note=null, quantity=null, value=d:9.000000}");
 }
 
 TEST_F(TimeSeries, KeysMissingFromSomeRowsAreNull) {
     db().update_time_series_group("Collection", "data", 1,
-                                  {{{"date_time", std::string("d1")}, {"value", 1.0}},
-                                   {{"date_time", std::string("d2")}, {"quantity", int64_t{2}}}});
+                                  {{{"date_time", std::string("2024-01-01")}, {"value", 1.0}},
+                                   {{"date_time", std::string("2024-01-02")}, {"quantity", int64_t{2}}}});
     EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)),
-              "{date_time=s:d1, note=null, quantity=null, value=d:1.000000}"
-              "{date_time=s:d2, note=null, quantity=i:2, value=null}");
+              "{date_time=s:2024-01-01, note=null, quantity=null, value=d:1.000000}"
+              "{date_time=s:2024-01-02, note=null, quantity=i:2, value=null}");
 }
 
 TEST_F(TimeSeries, EmptyRowsClear) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}}});
     db().update_time_series_group("Collection", "data", 1, {});
     EXPECT_TRUE(db().read_time_series_group("Collection", "data", 1).empty());
     EXPECT_EQ(count_rows(db(), "Collection_time_series_data"), 0);
@@ -99,8 +99,8 @@ TEST_F(TimeSeries, ClearingMissingIdIsNoOp) {
 }
 
 TEST_F(TimeSeries, IntegerIntoRealCell) {  // D1
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"value", int64_t{4}}}});
-    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:d1, note=null, quantity=null, value=d:4.000000}");
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"value", int64_t{4}}}});
+    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:2024-01-01, note=null, quantity=null, value=d:4.000000}");
 }
 
 TEST_F(TimeSeries, StringCellsAreTrimmed) {
@@ -109,7 +109,7 @@ TEST_F(TimeSeries, StringCellsAreTrimmed) {
 }
 
 TEST_F(TimeSeries, ReadByStorageClass) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"value", 1.0}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"value", 1.0}}});
     const Rows rows = db().read_time_series_group("Collection", "data", 1);
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].size(), 4u);  // dimension + every non-id column
@@ -126,72 +126,75 @@ TEST_F(TimeSeries, ReadErrors) {
 }
 
 TEST_F(TimeSeries, UpdateErrorsChangeNothing) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("keep")}, {"value", 1.0}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-06-01")}, {"value", 1.0}}});
     const std::string op = "Cannot update_time_series_group: ";
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Nope", "data", 1, {}), op + "collection not found: Nope");
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "nope", 1, {}),
                            "Time series group 'nope' not found for collection 'Collection'");
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"value", 1.0}}}),
                            op + "row missing required 'date_time' column");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d")}}, {{"value", 2.0}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-05-01")}}, {{"value", 2.0}}}),
                            op + "row missing required 'date_time' column");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d")}, {"nope", 1.0}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-05-01")}, {"nope", 1.0}}}),
                            op + "column 'nope' not found in group 'data' for collection 'Collection'");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d")}, {"id", int64_t{2}}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-05-01")}, {"id", int64_t{2}}}}),
                            op + "column 'id' not found in group 'data' for collection 'Collection'");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d")}, {"event", std::string("e")}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-05-01")}, {"event", std::string("e")}}}),
                            op + "column 'event' not found in group 'data' for collection 'Collection'");
 }
 
 TEST_F(TimeSeries, UpdateTypeMismatch) {
     const std::string op = "Cannot update_time_series_group: ";
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1,
-                                                               {{{"date_time", std::string("d1")}, {"quantity", int64_t{1}}},
-                                                                {{"date_time", std::string("d2")}, {"quantity", 1.5}}}),
+                                                               {{{"date_time", std::string("2024-01-01")}, {"quantity", int64_t{1}}},
+                                                                {{"date_time", std::string("2024-01-02")}, {"quantity", 1.5}}}),
                            op + "type mismatch for column 'quantity' row 1: expected INTEGER, got REAL");
     // Strings are never resolved as labels here.
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"quantity", std::string("3")}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"quantity", std::string("3")}}}),
                            op + "type mismatch for column 'quantity' row 0: expected INTEGER, got TEXT");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"value", std::string("1.5")}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"value", std::string("1.5")}}}),
                            op + "type mismatch for column 'value' row 0: expected REAL, got TEXT");
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", int64_t{20240101}}}}),
                            op + "type mismatch for column 'date_time' row 0: expected DATE_TIME, got INTEGER");
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}, {"note", 1.0}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}, {"note", 1.0}}}),
                            op + "type mismatch for column 'note' row 0: expected TEXT, got REAL");
 }
 
 TEST_F(TimeSeries, MissingElementFailsOnForeignKey) {
-    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 99, {{{"date_time", std::string("d1")}}}),
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 99, {{{"date_time", std::string("2024-01-01")}}}),
                            "Failed to execute statement: FOREIGN KEY constraint failed");
 }
 
-TEST_F(TimeSeries, NullDimensionFailsOnNotNull) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("keep")}}});
+TEST_F(TimeSeries, NullDimensionIsRefusedBeforeWriting) {  // api-additions 4.1
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-06-01")}}});
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1, {{{"date_time", nullptr}}}),
-                           "Failed to execute statement: NOT NULL constraint failed: Collection_time_series_data.date_time");
+                           "Cannot update_time_series_group: row 0 has NULL in dimension column 'date_time'");
+    EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1,
+                                                               {{{"date_time", std::string("2024-01-01")}}, {{"date_time", nullptr}}}),
+                           "Cannot update_time_series_group: row 1 has NULL in dimension column 'date_time'");
 }
 
 TEST_F(TimeSeries, DuplicateDimensionUndoesDelete) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("keep")}, {"value", 1.0}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-06-01")}, {"value", 1.0}}});
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1,
-                                                               {{{"date_time", std::string("d")}}, {{"date_time", std::string("d")}}}),
+                                                               {{{"date_time", std::string("2024-05-01")}}, {{"date_time", std::string("2024-05-01")}}}),
                            "Failed to execute statement: UNIQUE constraint failed: Collection_time_series_data.id, Collection_time_series_data.date_time");
     EXPECT_EQ(db().read_time_series_group("Collection", "data", 1).size(), 1u);
 }
 
 TEST_F(TimeSeries, FailureInsideTransactionKeepsTransaction) {  // D3
     db().begin_transaction();
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("tx")}, {"value", 1.0}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-07-01")}, {"value", 1.0}}});
     EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Collection", "data", 1,
-                                                               {{{"date_time", std::string("d")}}, {{"date_time", std::string("d")}}}),
+                                                               {{{"date_time", std::string("2024-05-01")}}, {{"date_time", std::string("2024-05-01")}}}),
                            "Failed to execute statement: UNIQUE constraint failed: Collection_time_series_data.id, Collection_time_series_data.date_time");
     EXPECT_TRUE(db().in_transaction());
     db().commit();
-    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:tx, note=null, quantity=null, value=d:1.000000}");
+    EXPECT_EQ(dump(db().read_time_series_group("Collection", "data", 1)), "{date_time=s:2024-07-01, note=null, quantity=null, value=d:1.000000}");
 }
 
 TEST_F(TimeSeries, DeletingElementCascades) {
-    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("d1")}}});
+    db().update_time_series_group("Collection", "data", 1, {{{"date_time", std::string("2024-01-01")}}});
     db().delete_element("Collection", 1);
     EXPECT_EQ(count_rows(db(), "Collection_time_series_data"), 0);
 }
@@ -201,11 +204,11 @@ TEST(TimeSeriesDimension, NonTimeColumnsAreValueColumns) {
     db.create_element("Sensor", Element().set("label", "S"));
     // block is absent from every row: the column is omitted and takes its DEFAULT.
     db.update_time_series_group("Sensor", "readings", 1,
-                                {{{"date_recorded", std::string("2024-01-02")}, {"reading", 2.0}, {"date_valid", std::string("v")}},
+                                {{{"date_recorded", std::string("2024-01-02")}, {"reading", 2.0}, {"date_valid", std::string("2025-01-01")}},
                                  {{"date_recorded", std::string("2024-01-01")}, {"reading", 1.0}}});
     EXPECT_EQ(dump(db.read_time_series_group("Sensor", "readings", 1)),
               "{block=i:1, date_recorded=s:2024-01-01, date_valid=null, reading=d:1.000000}"
-              "{block=i:1, date_recorded=s:2024-01-02, date_valid=s:v, reading=d:2.000000}");
+              "{block=i:1, date_recorded=s:2024-01-02, date_valid=s:2025-01-01, reading=d:2.000000}");
     EXPECT_FAILS_UNCHANGED(db, db.update_time_series_group("Sensor", "readings", 1, {{{"date_valid", std::string("x")}}}),
                            "Cannot update_time_series_group: row missing required 'date_recorded' column");
     db.update_time_series_group("Sensor", "declared", 1, {{{"moment", std::string("2024-05-05T05:05:05")}, {"level", 0.5}}});

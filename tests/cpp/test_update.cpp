@@ -148,11 +148,17 @@ TEST_F(UpdateVectors, ReplacesWholeGroupAndReindexes) {
     EXPECT_EQ(db().read_vector_integers_by_id("Collection", "value_int", 2), (std::vector<int64_t>{4}));
 }
 
-TEST_F(UpdateVectors, OmittedColumnsOfTheGroupBecomeNull) {
-    db().update_element("Collection", 1, Element().set("value_int", std::vector<int64_t>{5}));
-    EXPECT_EQ(db().read_vector_integers_by_id("Collection", "value_int", 1), (std::vector<int64_t>{5}));
-    EXPECT_TRUE(db().read_vector_floats_by_id("Collection", "value_float", 1).empty());
-    EXPECT_EQ(count_rows(db(), "Collection_vector_values", "id = 1"), 1);
+// D21 replaced "omitted columns of the group become NULL": refused when they hold values,
+// allowed when nothing would be lost (tests in test_partial_update.cpp).
+TEST_F(UpdateVectors, OmittedColumnsOfTheGroupBecomeNullOnlyWhenNothingIsLost) {
+    EXPECT_FAILS_UNCHANGED(db(), db().update_element("Collection", 1, Element().set("value_int", std::vector<int64_t>{5})),
+                           "Cannot update_element: column(s) value_float of vector group 'values' in collection "
+                           "'Collection' hold values for element 1 but were not given; give every column or use "
+                           "update_vector_group");
+    // Element 2's value_float is NULL: the rewrite discards nothing.
+    db().update_element("Collection", 2, Element().set("value_int", std::vector<int64_t>{5, 6}));
+    EXPECT_EQ(db().read_vector_integers_by_id("Collection", "value_int", 2), (std::vector<int64_t>{5, 6}));
+    EXPECT_EQ(count_rows(db(), "Collection_vector_values", "id = 2 AND value_float IS NULL"), 2);
 }
 
 TEST_F(UpdateVectors, EmptyArrayClearsGroup) {
@@ -191,7 +197,8 @@ TEST_F(UpdateVectors, ArrayTypeMismatchIsChecked) {  // D2
 }
 
 TEST_F(UpdateVectors, IntegerArrayIntoRealColumn) {  // D1 on update
-    db().update_element("Collection", 1, Element().set("value_float", std::vector<int64_t>{3}));
+    db().update_element("Collection", 1,
+                        Element().set("value_float", std::vector<int64_t>{3}).set("value_int", std::vector<int64_t>{1}));
     EXPECT_EQ(db().read_vector_floats_by_id("Collection", "value_float", 1), (std::vector<double>{3.0}));
 }
 
@@ -254,9 +261,16 @@ TEST(UpdateSets, MultiColumnPartialRewrite) {
                                         .set("label", "A")
                                         .set("number", std::vector<int64_t>{1, 2})
                                         .set("ratio", std::vector<double>{0.5, 0.25}));
-    db.update_element("Collection", 1, Element().set("number", std::vector<int64_t>{3}));
+    // D21: ratio holds values, so a rewrite of 'number' alone would wipe them.
+    EXPECT_FAILS_UNCHANGED(db, db.update_element("Collection", 1, Element().set("number", std::vector<int64_t>{3})),
+                           "Cannot update_element: column(s) ratio of set group 'numbers' in collection 'Collection' "
+                           "hold values for element 1 but were not given; give every column or use update_set_group");
+    db.update_element("Collection", 1, Element().set("number", std::vector<int64_t>{3}).set("ratio", std::vector<Value>{nullptr}));
     EXPECT_EQ(db.read_set_integers_by_id("Collection", "number", 1), (std::vector<int64_t>{3}));
-    EXPECT_TRUE(db.read_set_floats_by_id("Collection", "ratio", 1).empty());
+    EXPECT_EQ(count_rows(db, "Collection_set_numbers", "id = 1 AND ratio IS NULL"), 1);
+    // Now ratio holds no value: a partial rewrite discards nothing and is allowed.
+    db.update_element("Collection", 1, Element().set("number", std::vector<int64_t>{4, 5}));
+    EXPECT_EQ(sorted(db.read_set_integers_by_id("Collection", "number", 1)), (std::vector<int64_t>{4, 5}));
 }
 
 TEST(UpdateTimeSeries, DateTimeArrayReplacesEveryGroup) {
@@ -266,7 +280,18 @@ TEST(UpdateTimeSeries, DateTimeArrayReplacesEveryGroup) {
                                         .set("date_time", std::vector<std::string>{"2024-01-01", "2024-01-02"})
                                         .set("value", std::vector<double>{1.0, 2.0})
                                         .set("event", std::vector<std::string>{"a", "b"}));
-    db.update_element("Collection", 1, Element().set("date_time", std::vector<std::string>{"2025-01-01"}).set("value", std::vector<double>{9.0}));
+    // The date_time array goes to both groups; 'event' holds values, so leaving it out is
+    // refused (D21) rather than wiping it.
+    EXPECT_FAILS_UNCHANGED(db, db.update_element("Collection", 1, Element()
+                                                                     .set("date_time", std::vector<std::string>{"2025-01-01"})
+                                                                     .set("value", std::vector<double>{9.0})),
+                           "Cannot update_element: column(s) event of time series group 'events' in collection "
+                           "'Collection' hold values for element 1 but were not given; give every column or use "
+                           "update_time_series_group");
+    db.update_element("Collection", 1, Element()
+                                           .set("date_time", std::vector<std::string>{"2025-01-01"})
+                                           .set("value", std::vector<double>{9.0})
+                                           .set("event", std::vector<Value>{nullptr}));
     const auto data = db.read_time_series_group("Collection", "data", 1);
     ASSERT_EQ(data.size(), 1u);
     EXPECT_EQ(std::get<std::string>(data[0].at("date_time")), "2025-01-01");
@@ -338,8 +363,15 @@ TEST(UpdateTimeSeries, MissingDimensionRollsBackDeleteOfOldRows) {
                                         .set("label", "A")
                                         .set("date_time", std::vector<std::string>{"2024-01-01"})
                                         .set("value", std::vector<double>{1.0}));
-    // Only 'value' goes to the data group: its old rows are deleted, then the insert fails.
+    // Only 'value' goes to the data group: the stored dimension would be wiped, so D21 refuses
+    // before anything is deleted.
     EXPECT_FAILS_UNCHANGED(db, db.update_element("Collection", 1, Element().set("value", std::vector<double>{2.0})),
-                           "Failed to execute statement: NOT NULL constraint failed: Collection_time_series_data.date_time");
+                           "Cannot update_element: column(s) date_time of time series group 'data' in collection "
+                           "'Collection' hold values for element 1 but were not given; give every column or use "
+                           "update_time_series_group");
     EXPECT_EQ(db.read_time_series_group("Collection", "data", 1).size(), 1u);
+    // Without stored rows the insert itself fails on NOT NULL and leaves nothing behind.
+    db.create_element("Collection", Element().set("label", "B"));
+    EXPECT_FAILS_UNCHANGED(db, db.update_element("Collection", 2, Element().set("value", std::vector<double>{2.0})),
+                           "Failed to execute statement: NOT NULL constraint failed: Collection_time_series_data.date_time");
 }

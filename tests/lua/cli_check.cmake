@@ -7,6 +7,7 @@
 #   -DEXPECT_STDOUT=<regex>    optional; matched against stdout with newlines shown as <NL>
 #   -DEXPECT_STDERR=<regex>    optional; same for stderr
 #   -DEXPECT_ABSENT=<path>     optional; must not exist (relative to WORKDIR) afterwards
+#   -DTOUCH=<path>             optional; an empty file created in WORKDIR first (an empty database)
 #   -DSTDIN=<file>             optional; fed to the CLI's standard input
 #   -DSETUP_ARGS=a|b           optional; a run before the checked one (must exit 0)
 #   -DAFTER_ARGS=a|b           optional; a run after it, whose stdout must match
@@ -15,6 +16,9 @@ cmake_minimum_required(VERSION 3.21)
 
 file(REMOVE_RECURSE "${WORKDIR}")
 file(MAKE_DIRECTORY "${WORKDIR}")
+if(DEFINED TOUCH AND NOT "${TOUCH}" STREQUAL "")
+  file(TOUCH "${WORKDIR}/${TOUCH}")
+endif()
 
 set(arg_list "")
 if(NOT "${ARGS}" STREQUAL "")
@@ -62,9 +66,12 @@ if(DEFINED EXPECT_STDERR AND NOT "${EXPECT_STDERR}" STREQUAL "")
   endif()
 endif()
 if(DEFINED EXPECT_ABSENT AND NOT "${EXPECT_ABSENT}" STREQUAL "")
-  if(EXISTS "${WORKDIR}/${EXPECT_ABSENT}")
-    string(APPEND failures "${EXPECT_ABSENT} must not exist\n")
-  endif()
+  string(REPLACE "|" ";" absent_list "${EXPECT_ABSENT}")
+  foreach(absent IN LISTS absent_list)
+    if(EXISTS "${WORKDIR}/${absent}")
+      string(APPEND failures "${absent} must not exist\n")
+    endif()
+  endforeach()
 endif()
 
 if(NOT "${AFTER_ARGS}" STREQUAL "")

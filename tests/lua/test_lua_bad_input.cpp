@@ -245,7 +245,9 @@ TEST_F(LuaBadInput, FloatsBeyondInt64ForIntegerArguments) {
     fails_unchanged_in_both_modes("db:update_element('Item', item, {value_int = {1, 2^70}})",
                                   "Cannot update_element: type mismatch for array 'value_int' index 0: expected INTEGER, got REAL");
     ok(R"(
-        db:update_element("Item", item, {score = math.maxinteger, value_int = {math.mininteger, math.maxinteger}})
+        -- both columns of the group: a NULL cell would fail the composite read (D20)
+        db:update_element("Item", item, {score = math.maxinteger, value_int = {math.mininteger, math.maxinteger},
+                                         value_float = {1.0, 2.0}})
         expect_eq(db:read_scalars_by_id("Item", item).score, math.maxinteger)
         expect_eq(db:read_vectors_by_id("Item", item).value_int, {math.mininteger, math.maxinteger})
     )");
@@ -266,7 +268,9 @@ TEST_F(LuaBadInput, NaNIsRejectedAndInfinityRoundTrips) {
     fails_unchanged_in_both_modes("db:query_float('UPDATE Item SET weight = ?', {0/0})",
                                   "Cannot query_float: NaN is not allowed for parameter 0");
     ok(R"(
-        db:update_element("Item", item, {weight = math.huge, value_float = {-math.huge, math.huge}, ratio = {math.huge}})
+        -- both columns of the group: omitting value_int would discard its values (D21)
+        db:update_element("Item", item, {weight = math.huge, value_float = {-math.huge, math.huge}, value_int = {1, 2},
+                                         ratio = {math.huge}})
         expect_eq(db:read_scalars_by_id("Item", item).weight, math.huge)
         expect_eq(db:read_vectors_by_id("Item", item).value_float, {-math.huge, math.huge})
         expect_eq(db:read_sets_by_id("Item", item).ratio, {math.huge})

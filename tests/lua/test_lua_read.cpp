@@ -38,8 +38,8 @@ TEST_F(LuaReadTest, ScalarReadsKeepNilHoles) {
         expect_eq(db:read_scalar_strings('Item', 'name'), {[1] = 'first', [3] = 'third'})
         expect_eq(db:read_scalar_strings('Item', 'label'), {'one', 'two', 'three'})
         expect_eq(db:read_scalar_strings('Item', 'date_created'), {'2024-01-01T00:00:00'})
-        -- typed reads are strict: an INTEGER column read as floats gives only holes (§3.3)
-        expect_eq(db:read_scalar_floats('Item', 'score'), {})
+        -- a float reader widens INTEGER values (api-additions 11); holes stay holes
+        expect_eq(db:read_scalar_floats('Item', 'score'), {[1] = 1.0, [3] = 3.0})
         -- every element has its slot: use #read_element_ids for n
         expect_eq(#db:read_element_ids('Item'), 3)
     )");

@@ -53,7 +53,7 @@ TEST_F(LuaTimeSeriesTest, LibraryErrorsAreRelayed) {
               "Lua error: Cannot update_time_series_group: row missing required 'date_time' column");
     EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {{date_time = 'd', nope = 1}})"),
               "Lua error: Cannot update_time_series_group: column 'nope' not found in group 'readings' for collection 'Item'");
-    EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {{date_time = 'd', humidity = 1.5}})"),
+    EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {{date_time = '2024-01-01', humidity = 1.5}})"),
               "Lua error: Cannot update_time_series_group: type mismatch for column 'humidity' row 0: expected INTEGER, got REAL");
     EXPECT_EQ(error_of("db:read_time_series_group('Item', 'nope', 1)"),
               "Lua error: Time series group 'nope' not found for collection 'Item'");

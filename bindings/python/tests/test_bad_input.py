@@ -309,7 +309,8 @@ def test_ints_too_large_for_a_float_array(mode_db: Database) -> None:
     fails_unchanged(db, TypeError, "Cannot set: Integer too large for float at index 2 for Element.set('value_float')",
                     lambda: db.update_element("Collection", 1, value_float=[True, math.nan, 10**400]))
     # Large but representable ints are widened as usual, even when their sum is not.
-    db.update_element("Collection", 1, value_float=[10**308, 10**308, 0.5])
+    # (value_int given too: omitting it would discard its stored values, D21)
+    db.update_element("Collection", 1, value_float=[10**308, 10**308, 0.5], value_int=[1, 2, 3])
     assert db.read_vector_floats_by_id("Collection", "value_float", 1) == [1e308, 1e308, 0.5]
 
 
@@ -341,7 +342,8 @@ def test_nan_is_rejected(mode_db: Database, nan: float) -> None:
 
 
 def test_infinity_round_trips(bad_db: Database) -> None:
-    bad_db.update_element("Collection", 1, some_float=math.inf, value_float=[-math.inf, math.inf], weight=[math.inf])
+    bad_db.update_element("Collection", 1, some_float=math.inf, value_float=[-math.inf, math.inf], value_int=[1, 2],
+                          weight=[math.inf])
     assert bad_db.read_scalar_float_by_id("Collection", "some_float", 1) == math.inf
     assert bad_db.read_vector_floats_by_id("Collection", "value_float", 1) == [-math.inf, math.inf]
     assert bad_db.read_set_floats_by_id("Collection", "weight", 1) == [math.inf]
@@ -365,10 +367,13 @@ def test_schema_migration_and_database_paths(tmp_path: Path) -> None:
          f"Cannot migrate_up: path is not a directory: {tmp_path / 'a_file'}"),
         (lambda: Database.open(str(tmp_path / "a_directory"), console_level=LogLevel.OFF),
          "Failed to open database: unable to open database file"),
+        # Nothing exists at these paths (D23).
         (lambda: Database.open(str(tmp_path / "a_file" / "x.db"), console_level=LogLevel.OFF),
-         "Failed to open database: unable to open database file"),
+         f"Database not found: {tmp_path / 'a_file' / 'x.db'}"),
         (lambda: Database.open(str(tmp_path / "missing.db"), read_only=True, console_level=LogLevel.OFF),
-         "Failed to open database: unable to open database file"),
+         f"Database not found: {tmp_path / 'missing.db'}"),
+        (lambda: Database.open(str(tmp_path / "missing.db"), console_level=LogLevel.OFF),
+         f"Database not found: {tmp_path / 'missing.db'}"),
     ]
     for call, message in cases:
         with pytest.raises(QuiverError) as info:

@@ -20,7 +20,7 @@ def test_option_defaults_returned_by_value() -> None:
     lib = get_lib()
     options = lib.quiver_database_options_default()
     assert options.read_only == 0
-    assert options.console_level == lib.QUIVER_LOG_INFO == 1
+    assert options.console_level == lib.QUIVER_LOG_WARN == 2  # quiet by default (D27)
     csv = lib.quiver_csv_options_default()
     assert ffi.string(csv.date_time_format) == b""
     assert csv.enum_attribute_names == ffi.NULL
@@ -75,7 +75,7 @@ def test_null_accepting_functions() -> None:
     assert lib.quiver_result_free(ffi.NULL) == 0
     assert lib.quiver_database_free_string(ffi.NULL) == 0
     assert lib.quiver_database_free_mask(ffi.NULL) == 0
-    assert lib.quiver_database_free_time_series_data(ffi.NULL, ffi.NULL, ffi.NULL, 0, 0) == 0
+    assert lib.quiver_database_free_time_series_data(ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0) == 0
 
 
 def test_empty_results_set_null_pointers(db: Database) -> None:

@@ -63,7 +63,7 @@ def test_export_import_roundtrip(populated_db: Database, tmp_path: Path) -> None
     db.export_csv("Collection", "values", str(values))
     before = [db.read_scalars_by_id("Collection", i) for i in db.read_element_ids("Collection")]
     vectors_before = db.read_vector_integers("Collection", "value_int")
-    db.update_element("Collection", 1, some_integer=999, value_int=[0])
+    db.update_element("Collection", 1, some_integer=999, value_int=[0], value_float=[0.0])  # every column (D21)
     assert db.import_csv("Collection", "", str(scalars)) is None
     db.import_csv("Collection", "values", str(values))
     after = [db.read_scalars_by_id("Collection", i) for i in db.read_element_ids("Collection")]

@@ -122,11 +122,14 @@ def test_console_level_accepts_int_and_log_level(tmp_path: Path) -> None:
         assert db.is_healthy()
 
 
-def test_default_console_level_logs_info_to_stderr(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_default_console_level_is_quiet(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    # D27: the default console level is WARN, so success prints nothing; INFO shows the lines.
     with Database.from_schema(str(tmp_path / "a.db"), str(COLLECTIONS_SCHEMA)):
         pass
-    err = capfd.readouterr().err
-    assert "[info]" in err
+    assert capfd.readouterr().err == ""
+    with Database.from_schema(str(tmp_path / "a.db"), str(COLLECTIONS_SCHEMA), console_level=LogLevel.INFO):
+        pass
+    assert "[info]" in capfd.readouterr().err
 
 
 def test_console_level_off_is_silent(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
@@ -162,10 +165,18 @@ def test_open_read_only(tmp_path: Path) -> None:
 def test_open_read_only_missing_file(tmp_path: Path) -> None:
     with pytest.raises(QuiverError) as info:
         Database.open(str(tmp_path / "missing.db"), read_only=True, console_level=LogLevel.OFF)
-    assert str(info.value) == "Failed to open database: unable to open database file"
+    assert str(info.value) == f"Database not found: {tmp_path / 'missing.db'}"
+
+
+def test_open_missing_file_creates_nothing(tmp_path: Path) -> None:  # D23
+    with pytest.raises(QuiverError) as info:
+        Database.open(str(tmp_path / "plna.db"))
+    assert str(info.value) == f"Database not found: {tmp_path / 'plna.db'}"
+    assert list(tmp_path.iterdir()) == []  # no database file, no log file
 
 
 def test_open_empty_database_has_no_schema(tmp_path: Path) -> None:
+    (tmp_path / "new.db").touch()  # a zero-byte file is an empty database; open never creates one
     with Database.open(str(tmp_path / "new.db"), console_level=LogLevel.OFF) as db:
         assert db.is_healthy()
         assert db.current_version() == 0
@@ -291,6 +302,7 @@ def test_describe(populated_db: Database, capfd: pytest.CaptureFixture[str], tmp
 
 
 def test_describe_without_schema(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "new.db").touch()
     with Database.open(str(tmp_path / "new.db"), console_level=LogLevel.OFF) as db:
         capfd.readouterr()
         out = db.describe()

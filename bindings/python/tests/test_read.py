@@ -30,8 +30,8 @@ def test_read_scalar_strings_keeps_null_positions(populated_db: Database) -> Non
 
 
 def test_read_scalars_are_strict_about_storage_class(populated_db: Database) -> None:
-    # read_scalar_floats on an INTEGER column yields only empty entries (semantics §3.3).
-    assert populated_db.read_scalar_floats("Collection", "some_integer") == [None, None, None]
+    # A float reader widens INTEGER values (api-additions §11); other classes stay empty (§3.3).
+    assert populated_db.read_scalar_floats("Collection", "some_integer") == [10.0, None, 30.0]
     assert populated_db.read_scalar_integers("Collection", "label") == [None, None, None]
 
 
@@ -83,8 +83,14 @@ def test_read_scalar_errors(populated_db: Database) -> None:
 def test_read_vectors_bulk(populated_db: Database) -> None:
     db = populated_db
     assert db.read_vector_integers("Collection", "value_int") == [[1, 2, 3], [], [9]]
-    assert db.read_vector_floats("Collection", "value_float") == [[1.5, 2.5, 3.5], [], []]
     assert db.read_vector_strings("Collection", "name_text") == [["a", "b", "c"], [], []]
+    # Item 3's value_float is a NULL cell: refused, not skipped (D20).
+    with pytest.raises(QuiverError) as info:
+        db.read_vector_floats("Collection", "value_float")
+    assert str(info.value) == (
+        "Cannot read_vector_floats: element 3 has a NULL at vector_index 1 in 'value_float'; "
+        "use read_vector_group_by_id to read NULL cells"
+    )
 
 
 def test_read_sets_bulk(populated_db: Database) -> None:
@@ -109,7 +115,9 @@ def test_read_vectors_and_sets_by_id(populated_db: Database) -> None:
     assert db.read_vector_integers_by_id("Collection", "value_int", 2) == []
     assert db.read_vector_integers_by_id("Collection", "value_int", 99) == []
     assert db.read_vector_floats_by_id("Collection", "value_float", 1) == [1.5, 2.5, 3.5]
-    assert db.read_vector_floats_by_id("Collection", "value_float", 3) == []
+    with pytest.raises(QuiverError) as info:  # a NULL cell (D20)
+        db.read_vector_floats_by_id("Collection", "value_float", 3)
+    assert str(info.value).startswith("Cannot read_vector_floats_by_id: element 3 has a NULL at vector_index 1")
     assert db.read_vector_strings_by_id("Collection", "name_text", 1) == ["a", "b", "c"]
     assert db.read_vector_strings_by_id("Collection", "name_text", 2) == []
     assert sorted(db.read_set_strings_by_id("Collection", "tag", 1)) == ["blue", "red"]
@@ -160,7 +168,9 @@ def test_read_set_date_time_by_id(populated_db: Database) -> None:
 
 
 def test_malformed_date_time_raises_value_error(db: Database) -> None:
-    i = db.create_element("Collection", label="x", date_start="not a date")
+    # Writes refuse it (D22), so a malformed stored date can only come from raw SQL.
+    i = db.create_element("Collection", label="x")
+    db.query_string("UPDATE Collection SET date_start = 'not a date' WHERE id = ?", params=[i])
     with pytest.raises(ValueError):
         db.read_scalar_date_time_by_id("Collection", "date_start", i)
 

@@ -34,8 +34,8 @@ def test_normal_paths_leave_nothing_open(tmp_path: Path) -> None:
         from quiverdb import Database, LogLevel, LuaRunner, CSVOptions
         from quiverdb.element import Element
         with Database.from_schema("a.db", {str(COLLECTIONS_SCHEMA)!r}, console_level=LogLevel.OFF) as db:
-            i = db.create_element("Collection", label="x", value_int=[1, 2], tag=["t"])
-            db.update_element("Collection", i, value_int=[3])
+            i = db.create_element("Collection", label="x", value_int=[1, 2], value_float=[0.5, 1.5], tag=["t"])
+            db.update_element("Collection", i, value_int=[3], value_float=[2.5])
             db.read_element_by_id("Collection", i)
             with db.transaction():
                 db.create_element("Collection", label="y")

@@ -49,7 +49,8 @@ def test_null_cells_read_back(db: Database, item: int) -> None:
         "Collection", label="y", date_time=["2024-01-01T00:00:00"], humidity=[5]
     )  # status and temperature NULL
     rows = db.read_time_series_group("Collection", "readings", 2)
-    assert rows == [{"date_time": "2024-01-01T00:00:00", "humidity": 5, "status": None, "temperature": 0.0}]
+    # A NULL numeric cell is None, not 0.0 (api-additions §4.1).
+    assert rows == [{"date_time": "2024-01-01T00:00:00", "humidity": 5, "status": None, "temperature": None}]
 
 
 def test_time_series_errors_from_library(db: Database, item: int) -> None:

@@ -51,7 +51,9 @@ typedef struct {
     size_t value_column_count;
 } quiver_group_metadata_t;
 
-/* Lifecycle. options == NULL means quiver_database_options_default(). */
+/* Lifecycle. options == NULL means quiver_database_options_default(). quiver_database_open opens
+ * an existing file only: a missing path fails with "Database not found: <path>" and creates
+ * nothing (":memory:" excepted); from_schema and from_migrations create the file. */
 QUIVER_C_API quiver_error_t quiver_database_open(const char* path, const quiver_database_options_t* options,
                                                  quiver_database_t** out_db);
 QUIVER_C_API quiver_error_t quiver_database_from_migrations(const char* db_path, const char* migrations_path,
@@ -70,7 +72,8 @@ QUIVER_C_API quiver_error_t quiver_database_path(quiver_database_t* db, const ch
 QUIVER_C_API quiver_error_t quiver_database_begin_transaction(quiver_database_t* db);
 QUIVER_C_API quiver_error_t quiver_database_commit(quiver_database_t* db);
 QUIVER_C_API quiver_error_t quiver_database_rollback(quiver_database_t* db);
-QUIVER_C_API quiver_error_t quiver_database_in_transaction(quiver_database_t* db, bool* out_active);
+/* *out_active = 1 while a transaction is open, else 0. */
+QUIVER_C_API quiver_error_t quiver_database_in_transaction(quiver_database_t* db, int* out_active);
 
 /* Dry runs (D16): everything done between begin and end is rolled back (also on close). */
 QUIVER_C_API quiver_error_t quiver_database_begin_dry_run(quiver_database_t* db);
@@ -253,23 +256,36 @@ QUIVER_C_API quiver_error_t quiver_database_free_scalar_metadata_array(quiver_sc
 QUIVER_C_API quiver_error_t quiver_database_free_group_metadata_array(quiver_group_metadata_t* metadata,
                                                                       size_t count);
 
-/* Time series (columnar). Column 0 is the dimension (STRING); then value columns
- * alphabetically. Data per column: int64_t* (INTEGER), double* (FLOAT), char** (STRING,
- * DATE_TIME). */
+/* Time series (columnar; docs/c_api.md, "Columnar groups"). Column 0 is the dimension (STRING);
+ * then value columns alphabetically. Data per column: int64_t* (INTEGER), double* (FLOAT),
+ * char** (STRING, DATE_TIME); has_value per column: uint8_t*, 1 = value, 0 = SQL NULL (the data
+ * slot then holds 0, 0.0 or a NULL char*).
+ * Read: every column has a mask; no rows -> all four arrays NULL and both counts 0. Release with
+ * quiver_database_free_time_series_data. A value of another storage class than the column's
+ * type fails ("Cannot read_time_series_group: column '<c>' row <r> holds a TEXT value,
+ * expected FLOAT"); REAL in an INTEGER column is truncated, INTEGER in a FLOAT column widened.
+ * Update: column_count == 0 && row_count == 0 clears; columns without rows are an error (a
+ * typo can never wipe the group). column_has_value == NULL or column_has_value[c] == NULL is
+ * dense; column_has_value[c][r] == 0, a NULL column_data[c], type code 4 (NULL) or a NULL char*
+ * is SQL NULL and the data slot is not read. A column with no value at all may carry any type
+ * code 0-4. */
 QUIVER_C_API quiver_error_t quiver_database_read_time_series_group(quiver_database_t* db, const char* collection,
                                                                    const char* group, int64_t id,
                                                                    char*** out_column_names, int** out_column_types,
-                                                                   void*** out_column_data, size_t* out_column_count,
-                                                                   size_t* out_row_count);
+                                                                   void*** out_column_data,
+                                                                   uint8_t*** out_column_has_value,
+                                                                   size_t* out_column_count, size_t* out_row_count);
 QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(quiver_database_t* db, const char* collection,
                                                                      const char* group, int64_t id,
                                                                      const char* const* column_names,
                                                                      const int* column_types,
                                                                      const void* const* column_data,
+                                                                     const uint8_t* const* column_has_value,
                                                                      size_t column_count, size_t row_count);
+/* Releases any columnar read result. All-NULL input is QUIVER_OK; NULL slots are tolerated. */
 QUIVER_C_API quiver_error_t quiver_database_free_time_series_data(char** column_names, int* column_types,
-                                                                  void** column_data, size_t column_count,
-                                                                  size_t row_count);
+                                                                  void** column_data, uint8_t** column_has_value,
+                                                                  size_t column_count, size_t row_count);
 QUIVER_C_API quiver_error_t quiver_database_has_time_series_files(quiver_database_t* db, const char* collection,
                                                                   int* out_result);
 QUIVER_C_API quiver_error_t quiver_database_list_time_series_files_columns(quiver_database_t* db,

@@ -21,13 +21,18 @@ QUIVER_C_API quiver_error_t quiver_element_set_string(quiver_element_t* element,
 QUIVER_C_API quiver_error_t quiver_element_set_null(quiver_element_t* element, const char* name);
 
 /* count == 0 gives an empty array (values may be NULL); count < 0, or NULL values with
- * count > 0, is an error. A NULL string entry becomes "". */
+ * count > 0, is an error. has_value: NULL = every cell holds a value (dense); otherwise
+ * has_value[i] == 0 makes cell i SQL NULL and values[i] is not read. A NULL string entry
+ * (with has_value NULL or has_value[i] != 0) becomes "". */
 QUIVER_C_API quiver_error_t quiver_element_set_array_integer(quiver_element_t* element, const char* name,
-                                                             const int64_t* values, int32_t count);
+                                                             const int64_t* values, int32_t count,
+                                                             const uint8_t* has_value);
 QUIVER_C_API quiver_error_t quiver_element_set_array_float(quiver_element_t* element, const char* name,
-                                                           const double* values, int32_t count);
+                                                           const double* values, int32_t count,
+                                                           const uint8_t* has_value);
 QUIVER_C_API quiver_error_t quiver_element_set_array_string(quiver_element_t* element, const char* name,
-                                                            const char* const* values, int32_t count);
+                                                            const char* const* values, int32_t count,
+                                                            const uint8_t* has_value);
 
 QUIVER_C_API quiver_error_t quiver_element_has_scalars(quiver_element_t* element, int* out_result);
 QUIVER_C_API quiver_error_t quiver_element_has_arrays(quiver_element_t* element, int* out_result);

@@ -34,7 +34,9 @@ typedef struct {
     size_t enum_group_count;
 } quiver_csv_options_t;
 
-/* { read_only = 0, console_level = QUIVER_LOG_INFO } */
+/* { read_only = 0, console_level = QUIVER_LOG_WARN }: nothing is printed on a successful open,
+ * close or write; the log file records at INFO (DEBUG when console_level is QUIVER_LOG_DEBUG).
+ * An out-of-range console_level is treated as QUIVER_LOG_WARN. */
 QUIVER_C_API quiver_database_options_t quiver_database_options_default(void);
 /* date_time_format = "", every array NULL, enum_group_count = 0 */
 QUIVER_C_API quiver_csv_options_t quiver_csv_options_default(void);

@@ -116,7 +116,7 @@ ffi.cdef(
     quiver_error_t quiver_database_begin_transaction(quiver_database_t* db);
     quiver_error_t quiver_database_commit(quiver_database_t* db);
     quiver_error_t quiver_database_rollback(quiver_database_t* db);
-    quiver_error_t quiver_database_in_transaction(quiver_database_t* db, bool* out_active);
+    quiver_error_t quiver_database_in_transaction(quiver_database_t* db, int* out_active);
 
     quiver_error_t quiver_database_begin_dry_run(quiver_database_t* db);
     quiver_error_t quiver_database_end_dry_run(quiver_database_t* db);
@@ -266,17 +266,19 @@ ffi.cdef(
     quiver_error_t quiver_database_read_time_series_group(quiver_database_t* db, const char* collection,
                                                           const char* group, int64_t id,
                                                           char*** out_column_names, int** out_column_types,
-                                                          void*** out_column_data, size_t* out_column_count,
-                                                          size_t* out_row_count);
+                                                          void*** out_column_data,
+                                                          uint8_t*** out_column_has_value,
+                                                          size_t* out_column_count, size_t* out_row_count);
     quiver_error_t quiver_database_update_time_series_group(quiver_database_t* db, const char* collection,
                                                             const char* group, int64_t id,
                                                             const char* const* column_names,
                                                             const int* column_types,
                                                             const void* const* column_data,
+                                                            const uint8_t* const* column_has_value,
                                                             size_t column_count, size_t row_count);
     quiver_error_t quiver_database_free_time_series_data(char** column_names, int* column_types,
-                                                         void** column_data, size_t column_count,
-                                                         size_t row_count);
+                                                         void** column_data, uint8_t** column_has_value,
+                                                         size_t column_count, size_t row_count);
     quiver_error_t quiver_database_has_time_series_files(quiver_database_t* db, const char* collection,
                                                          int* out_result);
     quiver_error_t quiver_database_list_time_series_files_columns(quiver_database_t* db,
@@ -353,11 +355,14 @@ ffi.cdef(
     quiver_error_t quiver_element_set_null(quiver_element_t* element, const char* name);
 
     quiver_error_t quiver_element_set_array_integer(quiver_element_t* element, const char* name,
-                                                    const int64_t* values, int32_t count);
+                                                    const int64_t* values, int32_t count,
+                                                    const uint8_t* has_value);
     quiver_error_t quiver_element_set_array_float(quiver_element_t* element, const char* name,
-                                                  const double* values, int32_t count);
+                                                  const double* values, int32_t count,
+                                                  const uint8_t* has_value);
     quiver_error_t quiver_element_set_array_string(quiver_element_t* element, const char* name,
-                                                   const char* const* values, int32_t count);
+                                                   const char* const* values, int32_t count,
+                                                   const uint8_t* has_value);
 
     quiver_error_t quiver_element_has_scalars(quiver_element_t* element, int* out_result);
     quiver_error_t quiver_element_has_arrays(quiver_element_t* element, int* out_result);

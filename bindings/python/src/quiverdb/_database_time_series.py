@@ -36,7 +36,8 @@ class DatabaseTimeSeries(DatabaseMetadata):
             id: Element id.
 
         Returns:
-            One dict per row (dimension column and value columns → value; NULL → ``None``), in dimension order;
+            One dict per row (dimension column and every value column → value; a NULL cell → ``None``), in
+            dimension order;
             ``[]`` when the element has no rows or no element has this id.
 
         Raises:
@@ -53,11 +54,12 @@ class DatabaseTimeSeries(DatabaseMetadata):
         names = ffi.new("char***")
         types = ffi.new("int**")
         data = ffi.new("void***")
+        has_value = ffi.new("uint8_t***")
         column_count = ffi.new("size_t*")
         row_count = ffi.new("size_t*")
         check(
             lib.quiver_database_read_time_series_group(
-                self._ptr, c_collection, c_group, id, names, types, data, column_count, row_count
+                self._ptr, c_collection, c_group, id, names, types, data, has_value, column_count, row_count
             )
         )
         n_columns = int(column_count[0])
@@ -79,11 +81,12 @@ class DatabaseTimeSeries(DatabaseMetadata):
                 else:
                     strings = ffi.cast("char**", ptr)
                     values = [decode_string(strings[r]) for r in range(n_rows)]
-                columns.append((name, values))
+                mask = ffi.unpack(ffi.cast("uint8_t*", has_value[0][c]), n_rows)
+                columns.append((name, [value if present else None for value, present in zip(values, mask)]))
             return [{name: values[r] for name, values in columns} for r in range(n_rows)]
         finally:
             if names[0] != ffi.NULL or data[0] != ffi.NULL:
-                lib.quiver_database_free_time_series_data(names[0], types[0], data[0], n_columns, n_rows)
+                lib.quiver_database_free_time_series_data(names[0], types[0], data[0], has_value[0], n_columns, n_rows)
 
     def update_time_series_group(self, collection: str, group: str, id: int, rows: list[dict[str, Any]]) -> None:
         """Replace all rows of one element's time-series group; ``[]`` clears them.
@@ -118,7 +121,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
         if not rows:
             check(
                 lib.quiver_database_update_time_series_group(
-                    self._ptr, c_collection, c_group, id, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0
+                    self._ptr, c_collection, c_group, id, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0
                 )
             )
             return
@@ -173,7 +176,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
             c_data[c] = array
         check(
             lib.quiver_database_update_time_series_group(
-                self._ptr, c_collection, c_group, id, c_names, c_types, c_data, n_columns, n_rows
+                self._ptr, c_collection, c_group, id, c_names, c_types, c_data, ffi.NULL, n_columns, n_rows
             )
         )
 

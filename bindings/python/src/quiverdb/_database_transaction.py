@@ -53,9 +53,9 @@ class DatabaseTransaction(DatabaseBase):
             QuiverError: The database is closed.
         """
         self._ensure_open()
-        out = ffi.new("bool*")
+        out = ffi.new("int*")
         check(get_lib().quiver_database_in_transaction(self._ptr, out))
-        return bool(out[0])
+        return bool(out[0] != 0)
 
     @contextmanager
     def transaction(self: _Self) -> Iterator[_Self]:

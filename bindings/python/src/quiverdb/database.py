@@ -63,7 +63,7 @@ class Database(
             db_path: Database file path, or ``":memory:"``.
             schema_path: SQL schema file (``CREATE TABLE`` statements, see docs/schema.md).
             read_only: Open read-only: every write fails.
-            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (WARN).
 
         Returns:
             The open database; close it with ``close()`` or a ``with`` block.
@@ -91,7 +91,7 @@ class Database(
             db_path: Database file path, or ``":memory:"``.
             migrations_path: Directory of numbered migrations (``1/up.sql``, ``2/up.sql``, …).
             read_only: Open read-only: every write fails.
-            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (WARN).
 
         Returns:
             The open database, at the latest migration's version.
@@ -111,18 +111,19 @@ class Database(
 
     @staticmethod
     def open(db_path: str, *, read_only: bool = False, console_level: int | None = None) -> Database:
-        """Open an existing (or new) database; its schema is read lazily on first use.
+        """Open an existing database; its schema is read lazily on first use. Nothing is ever created.
 
         Args:
             db_path: Database file path, or ``":memory:"``.
             read_only: Open read-only: every write fails.
-            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (INFO).
+            console_level: Console log level (a ``LogLevel``); ``None`` keeps the library default (WARN).
 
         Returns:
             The open database.
 
         Raises:
-            QuiverError: The database cannot be opened (e.g. a missing file with ``read_only=True``).
+            QuiverError: The database cannot be opened; a missing file gives ``Database not found: <path>``
+                and creates nothing (use ``from_schema``/``from_migrations`` to create one).
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """

@@ -15,8 +15,8 @@ from quiverdb._helpers import type_name
 def build_options(op: str, read_only: object, console_level: object) -> Any:
     """Validate the keywords and return a ``quiver_database_options_t*``.
 
-    ``console_level=None`` keeps the C default (INFO). A ``LogLevel`` or a plain ``int`` is
-    accepted; out-of-range values are treated as INFO, as the C API does.
+    ``console_level=None`` keeps the C default (WARN: quiet on success). A ``LogLevel`` or a
+    plain ``int`` is accepted; out-of-range values are treated as the default, as the C API does.
     """
     if not isinstance(read_only, (bool, int)):
         raise TypeError(f"Cannot {op}: argument 'read_only' must be bool, got {type_name(read_only)}")
@@ -29,6 +29,6 @@ def build_options(op: str, read_only: object, console_level: object) -> Any:
     options.read_only = 1 if read_only else 0
     if console_level is not None:
         level = int(console_level)
-        # quiver_log_level_t spans 0..4; the C API maps anything else to INFO.
-        options.console_level = level if 0 <= level <= 4 else 1
+        # quiver_log_level_t spans 0..4; the C API maps anything else to the default (WARN).
+        options.console_level = level if 0 <= level <= 4 else defaults.console_level
     return options

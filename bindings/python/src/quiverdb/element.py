@@ -247,12 +247,12 @@ def _apply_all(lib: Any, ptr: Any, prepared: Any) -> None:
         elif kind == _FLOAT:
             err = lib.quiver_element_set_float(ptr, c_name, payload)
         elif kind == _ARRAY_INTEGER:
-            err = lib.quiver_element_set_array_integer(ptr, c_name, _numbers(payload, "int64_t[]"), len(payload))
+            err = lib.quiver_element_set_array_integer(ptr, c_name, _numbers(payload, "int64_t[]"), len(payload), ffi.NULL)
         elif kind == _ARRAY_FLOAT:
-            err = lib.quiver_element_set_array_float(ptr, c_name, _numbers(payload, "double[]"), len(payload))
+            err = lib.quiver_element_set_array_float(ptr, c_name, _numbers(payload, "double[]"), len(payload), ffi.NULL)
         elif kind == _ARRAY_STRING:
             buffers = [new_cdata(CHAR_ARRAY, item.encode("utf-8")) for item in payload]
-            err = lib.quiver_element_set_array_string(ptr, c_name, buffers, len(payload))
+            err = lib.quiver_element_set_array_string(ptr, c_name, buffers, len(payload), ffi.NULL)
         else:
             err = lib.quiver_element_set_null(ptr, c_name)
         if err:
