@@ -78,8 +78,6 @@ def test_unsupported_type(element: Element, value: object, type_name: str) -> No
 @pytest.mark.parametrize(
     ("value", "type_name", "index"),
     [
-        ([None], "NoneType", 0),
-        ([1, None], "NoneType", 1),
         ([1, "a"], "str", 1),
         (["a", 1], "int", 1),
         (["a", "b", 2.5], "float", 2),

@@ -17,6 +17,7 @@ from quiverdb._database_query import DatabaseQuery
 from quiverdb._database_read import DatabaseRead
 from quiverdb._database_read_by_id import DatabaseReadById
 from quiverdb._database_time_series import DatabaseTimeSeries
+from quiverdb._database_time_series_files import DatabaseTimeSeriesFiles
 from quiverdb._database_transaction import DatabaseTransaction
 from quiverdb._database_write import DatabaseWrite
 from quiverdb._helpers import check, require_str
@@ -39,6 +40,7 @@ class Database(
     DatabaseQuery,
     DatabaseComposite,
     DatabaseTimeSeries,
+    DatabaseTimeSeriesFiles,
     DatabaseRead,
     DatabaseReadById,
     DatabaseMetadata,
