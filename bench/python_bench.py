@@ -7,6 +7,10 @@ Usage: python3 bench/python_bench.py [--cpp-bench PATH] [--repeats R] [--dir DIR
   vectors, 3-row ``tag`` set), then ``close``.
 - read_python: ``Database.open`` + bulk reads of the ids, every scalar column, both vector
   columns and the set, then ``close``.
+- binary_read_all_python (with ``--binary-bench PATH`` of quiver_binary_bench): ``BinaryFile.open``
+  + ``read_all_into`` a numpy array + ``close`` of a 208 MB file pair (stage 120 x scenario 200 x block 31
+  x 35 labels) against ``quiver_binary_bench --read-all`` (``open_file`` + ``read_all`` into a
+  ``std::vector`` + close), alternated, best of R; both destinations are allocated beforehand.
 
 The C++ numbers come from running ``quiver_bench --only create,read --repeats 1`` (the "ours"
 column of its ``create_cpp`` and ``read_cpp`` lines) once per round, right after the Python runs
@@ -214,6 +218,37 @@ def run_frames(n: int, repeats: int, bench: str | None, directory: Path) -> None
             print(f"{key:<24} {best[key][0]:10.4f} s   cpu {best[key][1]:8.4f} s")
 
 
+def binary_read_all(binary_bench: str, repeats: int, directory: Path, smoke: bool) -> None:
+    """Python read_array of a large binary file vs the C++ read_all of the same file."""
+    import numpy
+    from quiverdb.binary import BinaryFile, BinaryMetadata
+
+    stages, scenarios, labels = (2, 3, 2) if smoke else (120, 200, 35)
+    base = str(directory / "binary_read_all")
+    with BinaryMetadata.create(initial_datetime="2025-01-01", unit="MW",
+                               labels=[f"plant_{k}" for k in range(labels)],
+                               dimensions=["stage", "scenario", "block"], dimension_sizes=[stages, scenarios, 31]) as md:
+        with BinaryFile.open(base, "w", md) as f:
+            f.write_array(numpy.arange(md.value_count(), dtype=numpy.float64))
+
+    # The destination array is allocated and touched once, outside the timing (the C++ side does
+    # the same with its std::vector): both sides time open + read_all + close.
+    with BinaryFile.open(base) as f, f.metadata() as md:
+        array = numpy.zeros(md.shape())
+
+    def python_read() -> None:
+        with BinaryFile.open(base) as f:
+            f.read_all_into(array)
+
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(repeats):
+        keep_best(best, "python", timed(python_read))
+        out = subprocess.run([binary_bench, "--read-all", base, "1"], check=True, capture_output=True, text=True).stdout
+        fields = out.split()  # read_all_cpp <elapsed> s cpu <cpu> s ...
+        keep_best(best, "cpp", (float(fields[1]), float(fields[4])))
+    report("binary_read_all_python", best["python"], best["cpp"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
@@ -224,6 +259,8 @@ def main() -> int:
         "--repeats", type=int, default=0, help="best of R (default 5 up to N=10000, 3 up to 100000, else 1)"
     )
     parser.add_argument("--dir", help="working directory for the database files")
+    parser.add_argument("--binary-bench", help="path of quiver_binary_bench: also time read_all into numpy")
+    parser.add_argument("--binary-only", action="store_true", help="only the binary read_all measurement")
     args = parser.parse_args()
     n = args.n
     repeats = args.repeats or (5 if n <= 10000 else 3 if n <= 100000 else 1)
@@ -238,6 +275,10 @@ def main() -> int:
         directory = Path(args.dir) if args.dir else Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / "python.db"
+        if args.binary_bench:
+            binary_read_all(args.binary_bench, max(repeats, 3), directory, smoke=n <= 1000)
+            if args.binary_only:
+                return 0
         print(f"# N = {n} elements ({n * 14} SQL rows), best of {repeats}, quiverdb {quiverdb.version()}")
         print(f"{'# measurement':<24} {'python':>12} {'c++':>12} {'ratio':>8}   (process CPU time: python, c++, ratio)")
         # Warm-up on a scratch database: the first use of each C function costs cffi a lookup.

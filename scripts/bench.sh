@@ -37,12 +37,13 @@ if [ "$build" != "$root/build" ] && ! { [ -f "$build/build.ninja" ] && grep -q '
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUIVER_BUILD_TESTS=OFF \
     -DQUIVER_BUILD_BENCH=ON -DQUIVER_BUILD_C_API=ON "${launcher[@]}" >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_frame_bench quiver_c >/dev/null
+cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_binary_bench quiver_frame_bench quiver_c >/dev/null
 bench="$build/bin/quiver_bench"
+binary_bench="$build/bin/quiver_binary_bench"
 frame_bench="$build/bin/quiver_frame_bench"
 
 python=python3
-# The data-frame benchmarks (--frames) also need numpy and pandas.
+# The data-frame benchmarks (--frames) also need pandas.
 if ! python3 -c 'import cffi, numpy, pandas' 2>/dev/null; then
   venv="$build/bench-venv"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
@@ -87,6 +88,17 @@ for n in "${memory_sizes[@]}"; do
     rm -rf "$work/mem_$n"
   done
 done
+
+# Binary files and expressions (bench/binary_bench.cpp): 208 MB files in the full run.
+echo "== quiver_binary_bench" >&2
+binary_args=()
+[ "$smoke" -eq 1 ] && binary_args=(--smoke)
+"$binary_bench" "${binary_args[@]}" "$work/binary" | tee -a "$log" >"$work/binary.txt"
+rm -rf "$work/binary"
+echo "== python_bench --binary-only (read_all into numpy vs C++)" >&2
+"$python" "$root/bench/python_bench.py" --binary-bench "$binary_bench" --binary-only --dir "$work/pybinary" \
+  "${sizes[0]}" | tee -a "$log" >>"$work/binary.txt"
+rm -rf "$work/pybinary"
 
 # --- the table ---------------------------------------------------------------------------------
 table="$work/table"
@@ -134,6 +146,15 @@ done
 add_ratio_row "read_time_series_dataframe vs pandas.read_sql ($frame_n x 365)" ts_frame "$work/frames.txt" 0.5
 add_ratio_row "read_dataframe vs C++ bulk reads ($((frame_n * 10)) x 3 REAL)" read_frame "$work/frames.txt" 1.5
 add_ratio_row "create_elements vs C++ create loop ($frame_n rows + vector)" create_frame "$work/frames.txt" 1.5
+
+# Binary files: throughput targets as time ratios (>= 0.5x throughput = <= 2x time, ...).
+add_ratio_row "binary write_all + read_all vs fwrite + fread" binary_io "$work/binary.txt" 2.0
+add_ratio_row "binary read_at vs map read (>= 5x faster)" binary_read_at "$work/binary.txt" 0.2
+add_ratio_row "save (a + b) * 2 vs hand-written loop" binary_save_add "$work/binary.txt" 3.33
+add_ratio_row "save percentile over a dimension vs hand loop" binary_save_p50 "$work/binary.txt" 3.33
+add_ratio_row "binary read_all into numpy, Python vs C++" binary_read_all_python "$work/binary.txt" 1.2
+cells="$(awk '$1 == "cells_per_second" { split($2, m, "="); split($3, r, "="); printf "%.1f M/s %.1f M/s", m[2] / 1e6, r[2] / 1e6 }' "$work/binary.txt")"
+row "binary map read vs read_at, cells per second" "${cells% * M/s}" "${cells#* M/s }" "-" "-" "-" "-"
 
 # memory: "memory <quiver|raw> n=N peak_kb=K before_kb=B seconds=S us_per_element=U"
 mem() {  # mem KIND N FIELD

@@ -6,10 +6,11 @@
 # build-fuzz/artifacts/<harness>/ (reproduce: build-fuzz/bin/fuzz_<harness> FILE, with
 # QUIVER_FUZZ_TRACE=1 to print every API call and its outcome).
 #
-# Usage: scripts/fuzz.sh                       15 s per harness, about 60 s in total (CI)
+# Usage: scripts/fuzz.sh                       15 s per harness, about 2 minutes in total (CI)
 #        scripts/fuzz.sh --long SECONDS        SECONDS per harness (longer local runs)
 #        scripts/fuzz.sh [--long SECONDS] HARNESS...
 #                                              only these: schema csv_import lua elements
+#                                              binary_toml binary_open binary_csv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,11 +22,11 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: --long needs a number of seconds" >&2; exit 2; }
       seconds="$2"; shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    schema|csv_import|lua|elements) harnesses+=("$1"); shift ;;
+    schema|csv_import|lua|elements|binary_toml|binary_open|binary_csv) harnesses+=("$1"); shift ;;
     *) echo "fuzz.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(schema csv_import lua elements)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(schema csv_import lua elements binary_toml binary_open binary_csv)
 
 bash scripts/setup.sh
 
@@ -65,6 +66,8 @@ max_len() {
     schema) echo 8192 ;;
     csv_import|lua) echo 4096 ;;
     elements) echo 1024 ;;
+    binary_toml|binary_csv) echo 4096 ;;
+    binary_open) echo 8192 ;;
   esac
 }
 
@@ -86,6 +89,29 @@ for h in "${harnesses[@]}"; do
   if [ "$h" = schema ]; then
     for sub in valid invalid issues; do
       for f in tests/schemas/"$sub"/*.sql; do cp "$f" "$corpus/${sub}_$(basename "$f")"; done
+    done
+  fi
+  # The binary harnesses are seeded from the upstream interop fixtures (tests/binary/fixtures).
+  if [ "$h" = binary_toml ]; then
+    for f in tests/binary/fixtures/*.toml; do cp "$f" "$corpus/$(basename "$f")"; done
+  fi
+  if [ "$h" = binary_csv ]; then
+    i=0
+    for f in tests/binary/fixtures/*.csv; do
+      # The last byte selects the sidecar (fixture order of fuzz_binary_csv.cpp).
+      case "$(basename "$f")" in
+        plain_2d*) sel=0 ;; monthly_daily*) sel=1 ;; daily_hourly*) sel=2 ;; nulls*) sel=3 ;;
+        pre1970_mixed*) sel=4 ;; yearly_monthly*) sel=5 ;; expr_block_sum*) sel=6 ;; *) sel=7 ;;
+      esac
+      { cat "$f"; printf "\\$(printf '%03o' "$sel")"; } >"$corpus/seed_$i"
+      i=$((i + 1))
+    done
+  fi
+  if [ "$h" = binary_open ]; then
+    i=0
+    for name in plain_2d monthly_daily daily_hourly nulls pre1970_mixed yearly_monthly expr_block_sum expr_ifelse_p50; do
+      { printf "\\$(printf '%03o' "$i")"; cat "tests/binary/fixtures/$name.qvr"; } >"$corpus/seed_$name"
+      i=$((i + 1))
     done
   fi
   seeds=$(ls "$corpus" | wc -l)

@@ -5,8 +5,9 @@
 #     reliability suites through CTest. Excluded: the valgrind run of the C API suite (valgrind
 #     cannot run an ASan binary) and the install test (it builds a consumer of the installed,
 #     uninstrumented package).
-#  2. preset `tsan` (build-tsan/, Debug, ThreadSanitizer): builds only quiver_c_threads_tests (and
-#     the libraries it needs) and runs it; any data race fails.
+#  2. preset `tsan` (build-tsan/, Debug, ThreadSanitizer): builds only quiver_c_threads_tests and
+#     quiver_binary_tests (and the libraries they need) and runs the threaded tests (the C API's
+#     per-thread errors, the binary-file registry and lock); any data race fails.
 # Every sanitizer finding aborts the test that hit it; the script runs both phases and exits
 # non-zero if any test failed.
 # Usage: scripts/sanitizers.sh            (the packages from scripts/setup.sh must be installed)
@@ -43,11 +44,11 @@ failed=()
 echo "== sanitizers: C++, C API, Lua, CLI and reliability suites under ASan + UBSan (ctest --preset asan)"
 ctest --preset asan || failed+=("asan")
 
-echo "== sanitizers: tsan preset (ThreadSanitizer), build quiver_c_threads_tests in build-tsan/"
+echo "== sanitizers: tsan preset (ThreadSanitizer), build the threaded test programs in build-tsan/"
 cmake --preset tsan "${launcher[@]}" >/dev/null
 cmake --build --preset tsan -j "$jobs"
 
-echo "== sanitizers: thread-local last error under TSan (ctest --preset tsan)"
+echo "== sanitizers: thread-local last error, binary registry and lock under TSan (ctest --preset tsan)"
 ctest --preset tsan || failed+=("tsan")
 
 if [ ${#failed[@]} -ne 0 ]; then

@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libsqlite3-dev libspdlog-dev libfmt-dev liblua5.4-dev libcli11-dev libcsv-dev
+  libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   valgrind
   python3 python3-venv python3-dev python3-pip

@@ -10,6 +10,7 @@
 // to fire on every following instruction, so a pcall/coroutine around the loop cannot swallow it.
 #include "quiver/lua_runner.h"
 
+#include "lua/lua_binary.h"
 #include "lua/lua_convert.h"
 #include "lua/lua_json.h"
 #include "quiver/database.h"
@@ -162,6 +163,7 @@ int setup_state(lua_State* L) {
     lua::register_csv_methods(L, methods);
     lua::register_transaction_methods(L, methods);
     lua::register_misc_methods(L, methods);
+    lua::register_binary(L, methods, db);  // binary files and expressions: db:open_file & co., `quiver`
 
     // Metatable of the `db` userdata: methods through __index.
     luaL_newmetatable(L, lua::kDatabaseMetatable);

@@ -13,4 +13,8 @@ set(QUIVER_LUA_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_transaction.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lua_db_misc.cpp
+  # Binary files and expressions (binary.md §7): the `quiver` global and db:open_file & co.
+  ${CMAKE_CURRENT_LIST_DIR}/lua_binary_metadata.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_binary_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lua_binary_expression.cpp
 )

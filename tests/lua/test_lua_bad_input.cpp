@@ -329,7 +329,7 @@ TEST_F(LuaBadInput, SandboxGlobalsAreExactlyTheAllowedOnes) {
         expect_eq(table.concat(names, " "), table.concat({
             "Database", "_G", "_VERSION", "assert", "collectgarbage", "coroutine", "db", "error",
             "expect_eq", "expect_error", "getmetatable", "ipairs", "item", "load", "math", "next", "pairs",
-            "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "same", "select",
+            "pcall", "print", "quiver", "rawequal", "rawget", "rawlen", "rawset", "same", "select",
             "setmetatable", "show", "string", "table", "tonumber", "tostring", "type", "utf8", "warn",
             "xpcall"}, " "))
     )");

@@ -173,12 +173,13 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             'get_time_series_metadata', 'list_scalar_attributes', 'list_vector_groups',
             'list_set_groups', 'list_time_series_groups',
             'query_string', 'query_integer', 'query_float', 'export_csv', 'import_csv',
+            'open_file', 'bin_to_csv', 'csv_to_bin',
             'begin_transaction', 'commit', 'rollback', 'in_transaction', 'transaction',
             'describe', 'is_healthy', 'current_version', 'path',
             'begin_dry_run', 'end_dry_run', 'in_dry_run', 'dry_run', 'query',
             'describe_collection', 'summarize_collection',
         }
-        assert(#expected == 52)
+        assert(#expected == 55)
         local set = {}
         for _, name in ipairs(expected) do
             set[name] = true
@@ -189,7 +190,7 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             count = count + 1
             assert(set[name], 'unexpected method ' .. tostring(name))
         end
-        expect_eq(count, 52)
+        expect_eq(count, 55)
         -- not available in Lua
         assert(Database.read_scalar_integer_by_id == nil)
         assert(Database.from_schema == nil and Database.from_migrations == nil)
