@@ -4,9 +4,10 @@
 # baseline time, ratio (elapsed time, what is judged), CPU-time ratio, limit, met.
 # The raw output of the last run is kept in build-release/bench-last.log. See docs/performance.md.
 #
-#   scripts/bench.sh           full run: N = 10 000 and 100 000; data frames at N = 10 000
-#                              (bench/python_bench.py --frames); memory/linearity at
-#                              N = 10 000, 100 000 and 1 000 000 (several minutes)
+#   scripts/bench.sh           full run: N = 10 000 and 100 000; memory/linearity at
+#                              N = 10 000, 100 000 and 1 000 000; time-series rows and group
+#                              writers (bench/groups_bench.cpp) at their fixed sizes; data frames
+#                              at N = 10 000 (bench/python_bench.py --frames) (several minutes)
 #   scripts/bench.sh --smoke   tiny N (200): checks that every measurement runs; ratios are
 #                              printed but not judged. Exit status 0 when everything ran.
 #
@@ -37,8 +38,9 @@ if [ "$build" != "$root/build" ] && ! { [ -f "$build/build.ninja" ] && grep -q '
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUIVER_BUILD_TESTS=OFF \
     -DQUIVER_BUILD_BENCH=ON -DQUIVER_BUILD_C_API=ON "${launcher[@]}" >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_binary_bench quiver_frame_bench quiver_c >/dev/null
+cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_groups_bench quiver_binary_bench quiver_frame_bench quiver_c >/dev/null
 bench="$build/bin/quiver_bench"
+groups_bench="$build/bin/quiver_groups_bench"
 binary_bench="$build/bin/quiver_binary_bench"
 frame_bench="$build/bin/quiver_frame_bench"
 
@@ -81,6 +83,11 @@ frame_n=$([ "$smoke" -eq 1 ] && echo 200 || echo 10000)
 echo "== python_bench --frames $frame_n" >&2
 "$python" "$root/bench/python_bench.py" --frames "${repeats[@]}" --frame-bench "$frame_bench" --dir "$work/frames" \
   "$frame_n" | tee -a "$log" >"$work/frames.txt"
+# Time-series rows and group writers (issue 12): fixed sizes, or divided by 50 for --smoke.
+echo "== quiver_groups_bench" >&2
+groups_args=()
+[ "$smoke" -eq 1 ] && groups_args=(--small --repeats 1)
+"$groups_bench" "${groups_args[@]}" "$work/groups" | tee -a "$log" >"$work/groups.txt"
 for n in "${memory_sizes[@]}"; do
   echo "== quiver_bench --only create-memory $n (fresh process)" >&2
   for kind in create-memory raw-create-memory; do
@@ -183,6 +190,10 @@ per_large="$(mem quiver "$large" us_per_element)"
 linear="$(awk -v a="$per_large" -v b="$per_small" 'BEGIN { printf "%.2f", a / b }')"
 row "time linear in N: us/element N=$large vs N=$small" "$per_large us" "$per_small us" "${linear}x" "-" "<= 1.50x" \
   "$(judge "$linear" 1.50)"
+
+add_ratio_row "read_time_series_row, 10 000 x 365 rows, 50 dates vs best SQL" read_time_series_row "$work/groups.txt" 1.2
+add_ratio_row "upsert_time_series_row x100 000 in one transaction vs ON CONFLICT" upsert_ts_row "$work/groups.txt" 1.3
+add_ratio_row "update_vector_group, 10 000 elements x 10 rows vs DELETE+INSERT" update_vector_group "$work/groups.txt" 1.3
 
 open_ms="$(awk '$1 == "open100" { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "best_ms") print kv[2] } }' \
   "$work/cpp_${sizes[0]}.txt")"

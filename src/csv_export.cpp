@@ -87,13 +87,8 @@ void Database::export_csv(const std::string& collection, const std::string& grou
         auto& renderer = renderers[name];
         if (target.kind != csv::TargetKind::Scalar && name == "id") {
             renderer.labels = labels_of(collection, "id");
-        } else {
-            for (const auto& fk : table.foreign_keys) {
-                if (fk.from_column == name) {
-                    renderer.labels = labels_of(fk.to_table, fk.to_column);
-                    break;
-                }
-            }
+        } else if (const auto* fk = table.get_foreign_key(name)) {
+            renderer.labels = labels_of(fk->to_table, fk->to_column);
         }
         if (auto it = options.enum_labels.find(name); it != options.enum_labels.end()) {
             renderer.has_enum = true;

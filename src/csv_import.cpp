@@ -311,12 +311,7 @@ void Database::import_csv(const std::string& collection, const std::string& grou
             plans.push_back(plan);
             continue;
         }
-        for (const auto& fk : table.foreign_keys) {
-            if (fk.from_column == name) {
-                plan.fk = &fk;
-                break;
-            }
-        }
+        plan.fk = table.get_foreign_key(name);
         if (plan.fk) {
             if (scalar && same_table(plan.fk->to_table, collection)) {
                 plan.kind = CellKind::SelfReference;

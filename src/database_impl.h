@@ -16,12 +16,40 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace quiver {
 
 struct ConnectionCloser {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
+
+namespace detail {
+
+// The checked column layout and SQL of the last upsert_time_series_row call (time_series_row.cpp),
+// reused by the next call into the same group naming the same columns: a loop of upserts then
+// neither re-checks the names nor rebuilds and re-hashes its statements. Reset when the schema
+// is (re)loaded, since it points into it.
+struct UpsertPlan {
+    std::string collection, group;
+    std::vector<std::string> names;                 // the row's column names, in map order
+    const TableDefinition* table = nullptr;
+    std::vector<size_t> keys;                       // positions in names: dimension, then alphabetical
+    std::vector<const ColumnDefinition*> columns;   // per name
+    std::vector<int> update_parameter;              // per name: its parameter in update_sql
+    bool has_values = false;                        // names a column outside the key
+    std::string update_sql, probe_sql, insert_sql;
+};
+
+// The SQL of the last update_vector_group/update_set_group call (group_write.cpp), reused by the
+// next call into the same table naming the same columns. Reset with the schema.
+struct GroupWriteSql {
+    const TableDefinition* table = nullptr;
+    std::vector<std::string> columns;
+    std::string clear_sql, insert_sql;
+};
+
+}  // namespace detail
 
 struct Database::Impl {
     std::string path;
@@ -36,12 +64,17 @@ struct Database::Impl {
     // user transaction (see create.cpp): a create can then be undone exactly by deleting what
     // it inserted. False when any trigger or ON CONFLICT clause could add side effects.
     bool creates_undoable = false;
+    // A foreign key of the schema is DEFERRABLE INITIALLY DEFERRED: inside a transaction SQLite
+    // then checks it only at COMMIT, so a write cannot rely on it to refuse a missing parent.
+    bool has_deferred_foreign_keys = true;
     std::set<std::string> autoincrement_tables;
     // Dry run (D16, dry_run.cpp): one outer transaction that end_dry_run rolls back. A user
     // transaction inside it is the savepoint quiver_user; in_transaction() reports only that.
     bool dry_run = false;
     bool dry_run_user_transaction = false;
     int64_t dry_run_schema_version = 0;
+    detail::UpsertPlan upsert_plan;
+    detail::GroupWriteSql group_write_sql;
 
     Impl(std::string db_path, const DatabaseOptions& options);
     ~Impl();
@@ -64,6 +97,18 @@ struct Database::Impl {
                                                   const std::string& column);
     // "Element not found: <id> in collection '<C>'" (D6).
     void require_element(const std::string& collection, int64_t id);
+    // True when `table`'s id has a foreign key to `collection` that SQLite checks at once: a row
+    // written for a missing element then fails, so writers that insert rows may look the element
+    // up only to report such a failure (upsert_time_series_row, the group writers).
+    bool parent_key_enforced(const TableDefinition& table, const std::string& collection) const;
+    // The one label -> id resolution of the label-addressed writers (api-additions §8):
+    // SELECT id FROM <C> WHERE label = ? (trimmed); "Element not found: label '<label>' in
+    // collection '<C>'" (label as given). Call after the collection check. See labels.cpp.
+    int64_t require_element_by_label(const std::string& collection, const std::string& label);
+    // The vector or set group table <C>_vector_<g> / <C>_set_<g> of an existing collection;
+    // "Vector group not found: '<g>' in collection '<C>'" / "Set group not found: ...".
+    const TableDefinition& require_group(GroupTableType type, const std::string& collection,
+                                         const std::string& group) const;
 
     detail::Statement cached(const std::string& sql) { return statements.get(sql); }
     // SQLite's view: any transaction is open (a user's, a dry run's or the write guard's).

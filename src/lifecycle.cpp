@@ -53,16 +53,21 @@ void Database::Impl::load_schema() {
     SchemaValidator(loaded).validate();
 
     bool undoable = true;
+    bool deferred = false;
     std::set<std::string> autoincrement;
     auto stmt = detail::prepare_statement(db(), "SELECT type, name, upper(sql) FROM sqlite_master WHERE sql IS NOT NULL");
     while (stmt.step()) {
         const auto type = stmt.column_text(0);
         const auto sql = stmt.column_text(2);
         if (type == "trigger" || sql.find("ON CONFLICT") != std::string::npos) undoable = false;
+        if (sql.find("INITIALLY DEFERRED") != std::string::npos) deferred = true;
         if (type == "table" && sql.find("AUTOINCREMENT") != std::string::npos) autoincrement.insert(stmt.column_text(1));
     }
     schema = std::move(loaded);
+    upsert_plan = {};
+    group_write_sql = {};
     creates_undoable = undoable;
+    has_deferred_foreign_keys = deferred;
     autoincrement_tables = std::move(autoincrement);
 }
 
@@ -122,6 +127,26 @@ const std::string& require_existing(const std::string& path) {
 
 }  // namespace
 
+bool Database::Impl::parent_key_enforced(const TableDefinition& table, const std::string& collection) const {
+    const auto* fk = table.get_foreign_key("id");
+    if (!fk || has_deferred_foreign_keys || fk->to_table != collection || fk->to_column != "id") return false;
+    // A caller may have sent PRAGMA foreign_keys = OFF through query_*: then nothing is enforced.
+    int enabled = 0;
+    sqlite3_db_config(db(), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &enabled);
+    return enabled != 0;
+}
+
+const TableDefinition& Database::Impl::require_group(GroupTableType type, const std::string& collection,
+                                                     const std::string& group) const {
+    const bool vector = type == GroupTableType::Vector;
+    const auto name = vector ? Schema::vector_table_name(collection, group) : Schema::set_table_name(collection, group);
+    const auto* table = schema->get_table(name);
+    if (!table || !(vector ? schema->is_vector_table(name) : schema->is_set_table(name))) {
+        detail::fail_not_found(vector ? "Vector group" : "Set group", "'" + group + "' in collection '" + collection + "'");
+    }
+    return *table;
+}
+
 Database::Database(const std::string& path, const DatabaseOptions& options)
     : impl_(std::make_unique<Impl>(require_existing(path), options)) {}
 
@@ -167,6 +192,9 @@ void in_one_transaction(Database::Impl& impl, Body&& body) {
 
 Database Database::from_schema(const std::string& db_path, const std::string& schema_path,
                                const DatabaseOptions& options) {
+    // Checked first (api-additions §9): a read-only handle could not hold the schema it would
+    // apply, and nothing may be deleted on its behalf.
+    if (options.read_only) detail::fail_cannot("from_schema", "read_only mode (use Database constructor to open existing)");
     std::error_code ec;
     if (!std::filesystem::exists(schema_path, ec)) detail::fail_not_found("Schema file", schema_path);
     // Read the schema before touching the database file, so a bad schema path loses nothing.
@@ -193,6 +221,9 @@ Database Database::from_schema(const std::string& db_path, const std::string& sc
 
 Database Database::from_migrations(const std::string& db_path, const std::string& migrations_path,
                                    const DatabaseOptions& options) {
+    if (options.read_only) {
+        detail::fail_cannot("from_migrations", "read_only mode (use Database constructor to open existing)");
+    }
     std::error_code ec;
     if (!std::filesystem::exists(migrations_path, ec)) {
         detail::fail_not_found("Migrations path", migrations_path);

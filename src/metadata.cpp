@@ -17,16 +17,15 @@ const std::string& dimension_column(const TableDefinition& table) {
 
 namespace {
 
-ScalarMetadata scalar_metadata(const TableDefinition& table, const ColumnDefinition& column, bool with_fk) {
+// Scalars and group value columns alike carry their foreign key (api-additions §0.1 R3), so
+// callers can tell which group columns take labels.
+ScalarMetadata scalar_metadata(const TableDefinition& table, const ColumnDefinition& column) {
     ScalarMetadata md{column.name, column.type, column.not_null, column.primary_key, column.default_value,
                       false, std::nullopt, std::nullopt};
-    if (!with_fk) return md;
-    for (const auto& fk : table.foreign_keys) {
-        if (fk.from_column != column.name) continue;
+    if (const auto* fk = table.get_foreign_key(column.name)) {
         md.is_foreign_key = true;
-        md.references_collection = fk.to_table;
-        md.references_column = fk.to_column;
-        break;
+        md.references_collection = fk->to_table;
+        md.references_column = fk->to_column;
     }
     return md;
 }
@@ -48,7 +47,7 @@ GroupMetadata group_metadata(const TableDefinition& table, const std::string& gr
     for (const auto& [name, column] : table.columns) {
         if (name == "id" || name == md.dimension_column) continue;
         if (kind == GroupKind::Vector && name == "vector_index") continue;
-        md.value_columns.push_back(scalar_metadata(table, column, false));
+        md.value_columns.push_back(scalar_metadata(table, column));
     }
     return md;
 }
@@ -56,10 +55,12 @@ GroupMetadata group_metadata(const TableDefinition& table, const std::string& gr
 GroupMetadata get_group(Database::Impl& impl, const char* op, const char* entity, GroupKind kind,
                         const std::string& collection, const std::string& group) {
     impl.require_collection(op, collection);
+    if (kind == GroupKind::Vector) return group_metadata(impl.require_group(GroupTableType::Vector, collection, group), group, kind);
+    if (kind == GroupKind::Set) return group_metadata(impl.require_group(GroupTableType::Set, collection, group), group, kind);
     const auto name = collection + infix(kind) + group;
     const auto* table = impl.schema->get_table(name);
     // C_time_series_files shares the time-series prefix but is not a time-series group.
-    if (!table || (kind == GroupKind::TimeSeries && !impl.schema->is_time_series_table(name))) detail::fail_not_found(entity, "'" + group + "' in collection '" + collection + "'");
+    if (!table || !impl.schema->is_time_series_table(name)) detail::fail_not_found(entity, "'" + group + "' in collection '" + collection + "'");
     return group_metadata(*table, group, kind);
 }
 
@@ -87,7 +88,7 @@ ScalarMetadata Database::get_scalar_metadata(const std::string& collection, cons
     if (!column) {
         detail::fail_not_found("Scalar attribute", "'" + attribute + "' in collection '" + collection + "'");
     }
-    return scalar_metadata(table, *column, true);
+    return scalar_metadata(table, *column);
 }
 
 GroupMetadata Database::get_vector_metadata(const std::string& collection, const std::string& group_name) const {
@@ -107,7 +108,7 @@ GroupMetadata Database::get_time_series_metadata(const std::string& collection,
 std::vector<ScalarMetadata> Database::list_scalar_attributes(const std::string& collection) const {
     const auto& table = impl_->require_collection("list_scalar_attributes", collection);
     std::vector<ScalarMetadata> out;
-    for (const auto& [name, column] : table.columns) out.push_back(scalar_metadata(table, column, true));
+    for (const auto& [name, column] : table.columns) out.push_back(scalar_metadata(table, column));
     return out;
 }
 

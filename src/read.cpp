@@ -206,6 +206,14 @@ std::vector<int64_t> Database::read_element_ids(const std::string& collection) {
     return ids;
 }
 
+// Never cached: the count is read from the table on every call.
+int64_t Database::number_of_elements(const std::string& collection) const {
+    impl_->require_collection("number_of_elements", collection);
+    auto stmt = impl_->cached("SELECT COUNT(*) FROM " + quote_identifier(collection));
+    stmt.step();
+    return stmt.column_int(0);
+}
+
 std::optional<int64_t> Database::read_scalar_integer_by_id(const std::string& collection,
                                                            const std::string& attribute, int64_t id) {
     return read_scalar_by_id<int64_t>(*impl_, "read_scalar_integer_by_id", collection, attribute, id);

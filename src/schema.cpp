@@ -91,6 +91,13 @@ const ColumnDefinition* TableDefinition::get_column(const std::string& column) c
     return it == columns.end() ? nullptr : &it->second;
 }
 
+const ForeignKey* TableDefinition::get_foreign_key(const std::string& column) const {
+    for (const auto& fk : foreign_keys) {
+        if (fk.from_column == column) return &fk;
+    }
+    return nullptr;
+}
+
 Schema Schema::from_database(sqlite3* db) {
     Schema schema;
     auto stmt = prepare_statement(

@@ -75,6 +75,12 @@ Problem content_problem(DataType expected, const Value& value) {
     }
 }
 
+// The fast path of the bulk checks: true when validate_value would accept the value, so the
+// context string is only built for a value that fails.
+bool acceptable(DataType expected, const Value& value) {
+    return fits(expected, value) && content_problem(expected, value) == Problem::None;
+}
+
 }  // namespace
 
 TypeValidator::TypeValidator(const Schema& schema) : schema_(schema) {}
@@ -92,16 +98,28 @@ void TypeValidator::validate_value(const std::string& caller, const std::string&
 
 void TypeValidator::validate_scalar(const std::string& caller, const std::string& table,
                                     const std::string& column, const Value& value) const {
-    validate_value(caller, "column '" + column + "'", schema_.get_data_type(table, column), value);
+    validate_column(caller, column, schema_.get_data_type(table, column), value);
 }
 
 void TypeValidator::validate_array(const std::string& caller, const std::string& table,
                                    const std::string& column, const std::vector<Value>& values) const {
     const auto type = schema_.get_data_type(table, column);
     for (size_t i = 0; i < values.size(); ++i) {
-        if (fits(type, values[i]) && content_problem(type, values[i]) == Problem::None) continue;
+        if (acceptable(type, values[i])) continue;
         validate_value(caller, "array '" + column + "' index " + std::to_string(i), type, values[i]);
     }
+}
+
+void TypeValidator::validate_column(const std::string& caller, const std::string& column, DataType expected_type,
+                                    const Value& value) {
+    if (acceptable(expected_type, value)) return;
+    validate_value(caller, "column '" + column + "'", expected_type, value);
+}
+
+void TypeValidator::validate_cell(const std::string& caller, const std::string& column, size_t row,
+                                  DataType expected_type, const Value& value) {
+    if (acceptable(expected_type, value)) return;
+    validate_value(caller, "column '" + column + "' row " + std::to_string(row), expected_type, value);
 }
 
 }  // namespace quiver

@@ -13,30 +13,6 @@ const char* op_name(WriteKind kind) {
     return kind == WriteKind::Create ? "create_element" : "update_element";
 }
 
-const ForeignKey* find_foreign_key(const TableDefinition& table, const std::string& column) {
-    for (const auto& fk : table.foreign_keys) {
-        if (fk.from_column == column) return &fk;
-    }
-    return nullptr;
-}
-
-// A string for an FK column is a label; a string for any other INTEGER column is an error.
-Value resolve_value(Database::Impl& impl, const char* op, const TableDefinition& table, const std::string& column,
-                    const Value& value) {
-    const auto* text = std::get_if<std::string>(&value);
-    if (!text) return value;
-    if (const auto* fk = find_foreign_key(table, column)) {
-        // A label must be valid text before it is looked up (and echoed in a message).
-        TypeValidator::validate_value(op, "column '" + column + "'", DataType::Text, value);
-        return resolve_label(impl, fk->to_table, *text);
-    }
-    if (table.get_data_type(column) == DataType::Integer) {
-        fail_cannot("resolve attribute", "'" + column + "' is INTEGER but received string '" + *text +
-                                             "' (not a foreign key)");
-    }
-    return value;
-}
-
 int kind_rank(GroupTableType type) {
     switch (type) {
     case GroupTableType::Vector: return 0;
@@ -56,6 +32,24 @@ const char* kind_words(GroupTableType type) {
 }
 
 }  // namespace
+
+Value resolve_value(Database::Impl& impl, std::string_view op, const TableDefinition& table,
+                    const std::string& column, const Value& value, std::optional<size_t> row) {
+    const auto* text = std::get_if<std::string>(&value);
+    if (!text) return value;
+    if (const auto* fk = table.get_foreign_key(column)) {
+        // A label must be valid text before it is looked up (and echoed in a message).
+        std::string context = "column '" + column + "'";
+        if (row) context += " row " + std::to_string(*row);
+        TypeValidator::validate_value(std::string(op), context, DataType::Text, value);
+        return resolve_label(impl, fk->to_table, *text);
+    }
+    if (table.get_data_type(column) == DataType::Integer) {
+        fail_cannot("resolve attribute", "'" + column + "' is INTEGER but received string '" + *text +
+                                             "' (not a foreign key)");
+    }
+    return value;
+}
 
 int64_t resolve_label(Database::Impl& impl, const std::string& target, const std::string& label) {
     auto stmt = impl.cached("SELECT id FROM " + quote_identifier(target) + " WHERE label = ?");
@@ -104,7 +98,7 @@ WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKi
         const std::vector<Value>* source = &values;
         const bool has_strings = std::any_of(values.begin(), values.end(),
                                              [](const Value& v) { return std::holds_alternative<std::string>(v); });
-        if (has_strings && (find_foreign_key(first, name) || first.get_data_type(name) == DataType::Integer)) {
+        if (has_strings && (first.get_foreign_key(name) || first.get_data_type(name) == DataType::Integer)) {
             std::vector<Value> resolved;
             resolved.reserve(values.size());
             for (const auto& v : values) resolved.push_back(resolve_value(impl, op, first, name, v));

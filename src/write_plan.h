@@ -9,6 +9,7 @@
 
 #include "database_impl.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,14 @@ enum class WriteKind { Create, Update };
 // Validates element against collection and resolves labels; throws the specified messages.
 WritePlan plan_element_write(Database::Impl& impl, const Schema& schema, WriteKind kind,
                              const TableDefinition& collection, const Element& element);
+
+// Label resolution of one value bound for `column` of `table`: a string for a foreign-key
+// column is a label (first checked as TEXT with context "column '<c>'", or "column '<c>' row <r>"
+// when `row` is given) and becomes the target's id; a string for any other INTEGER column throws
+// "Cannot resolve attribute: '<c>' is INTEGER but received string '<v>' (not a foreign key)";
+// every other value is returned unchanged. Shared by element writes and the group writers.
+Value resolve_value(Database::Impl& impl, std::string_view op, const TableDefinition& table,
+                    const std::string& column, const Value& value, std::optional<size_t> row = std::nullopt);
 
 // Resolves a label to the id of the element of `target` (trimmed lookup); throws
 // "Failed to resolve label '<v>' to ID in table '<target>'".

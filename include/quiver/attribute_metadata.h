@@ -22,8 +22,8 @@ struct QUIVER_API ScalarMetadata {
     std::optional<std::string> references_column;
 };
 
-// A vector, set or time-series group. value_columns are alphabetical and never carry
-// foreign-key information.
+// A vector, set or time-series group. value_columns are alphabetical; like scalars they carry
+// foreign-key information (is_foreign_key, references_*) for columns that reference a collection.
 struct QUIVER_API GroupMetadata {
     std::string group_name;
     std::string dimension_column;  // "" for vector and set groups

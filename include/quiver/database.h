@@ -149,6 +149,57 @@ public:
     void update_time_series_files(const std::string& collection,
                                   const std::map<std::string, std::optional<std::string>>& paths);
 
+    // Element count (SELECT COUNT(*), never cached); any table of the schema is accepted.
+    int64_t number_of_elements(const std::string& collection) const;
+
+    // Whole groups of one element (api-additions §3). Readers: one map per row holding every
+    // value column (NULL cells as nullptr), vectors in vector_index order, sets in insertion
+    // order; a missing id gives []. Writers replace all of the element's rows in exactly that
+    // group; a key missing from a row is NULL; strings in foreign-key columns are labels;
+    // `rows` that name no column and `id`/`vector_index` keys are refused; {} clears.
+    std::vector<std::map<std::string, Value>> read_vector_group_by_id(const std::string& collection,
+                                                                      const std::string& group, int64_t id);
+    std::vector<std::map<std::string, Value>> read_set_group_by_id(const std::string& collection,
+                                                                   const std::string& group, int64_t id);
+    void update_vector_group(const std::string& collection, const std::string& group, int64_t id,
+                             const std::vector<std::map<std::string, Value>>& rows);
+    void update_set_group(const std::string& collection, const std::string& group, int64_t id,
+                          const std::vector<std::map<std::string, Value>>& rows);
+
+    // One time-series row across elements, and one row of one element (api-additions §4).
+    // read_time_series_row: per element (read_element_ids order) the last non-NULL value of
+    // `attribute` at or before `date_time` (a valid DATE_TIME), or nullptr.
+    std::vector<Value> read_time_series_row(const std::string& collection, const std::string& group,
+                                            const std::string& attribute, const std::string& date_time);
+    // upsert_time_series_row (D19): `row` names the key (dimension and further primary-key
+    // columns) and any value columns; an existing row changes only the named value columns.
+    void upsert_time_series_row(const std::string& collection, const std::string& group, int64_t id,
+                                const std::map<std::string, Value>& row);
+
+    // Label-addressed writes (api-additions §8): the element is found by its label (trimmed)
+    // after the collection check, "Element not found: label '<label>' in collection '<C>'",
+    // then the call behaves exactly like its id form.
+    void update_element(const std::string& collection, const std::string& label, const Element& element);
+    void delete_element(const std::string& collection, const std::string& label);
+    void update_vector_group(const std::string& collection, const std::string& group, const std::string& label,
+                             const std::vector<std::map<std::string, Value>>& rows);
+    void update_set_group(const std::string& collection, const std::string& group, const std::string& label,
+                          const std::vector<std::map<std::string, Value>>& rows);
+    void update_time_series_group(const std::string& collection, const std::string& group,
+                                  const std::string& label,
+                                  const std::vector<std::map<std::string, Value>>& rows);
+    void upsert_time_series_row(const std::string& collection, const std::string& group, const std::string& label,
+                                const std::map<std::string, Value>& row);
+
+    // Sets (target_label) or clears (nullopt) the scalar foreign key
+    // <lowercase collection_to>_<relation_type> of one element of collection_from (§8.1).
+    void update_relation(const std::string& collection_from, const std::string& collection_to,
+                         const std::string& relation_type, int64_t id,
+                         const std::optional<std::string>& target_label);
+    void update_relation(const std::string& collection_from, const std::string& collection_to,
+                         const std::string& relation_type, const std::string& label,
+                         const std::optional<std::string>& target_label);
+
     // CSV. group == "" addresses the collection's scalar table.
     void export_csv(const std::string& collection, const std::string& group,
                     const std::string& path, const CSVOptions& options = default_csv_options());

@@ -48,6 +48,8 @@ struct QUIVER_API TableDefinition {
     std::optional<DataType> get_data_type(const std::string& column) const;
     bool has_column(const std::string& column) const;
     const ColumnDefinition* get_column(const std::string& column) const;  // nullptr if absent
+    // The foreign key declared on `column` (the first one if several); nullptr if none.
+    const ForeignKey* get_foreign_key(const std::string& column) const;
 };
 
 class QUIVER_API Schema {

@@ -29,6 +29,12 @@ public:
     // YYYY-MM-DDTHH:MM:SS". NULL passes.
     static void validate_value(const std::string& caller, const std::string& context,
                                DataType expected_type, const Value& value);
+    // validate_value with context "column '<c>'" / "column '<c>' row <r>", built only when the
+    // value fails (these run once per written cell).
+    static void validate_column(const std::string& caller, const std::string& column, DataType expected_type,
+                                const Value& value);
+    static void validate_cell(const std::string& caller, const std::string& column, size_t row,
+                              DataType expected_type, const Value& value);
 
 private:
     const Schema& schema_;

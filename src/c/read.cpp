@@ -113,4 +113,12 @@ QUIVER_C_API quiver_error_t quiver_database_read_element_ids(quiver_database_t* 
     });
 }
 
+QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
+                                                               int64_t* out_count) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {out_count, "out_count"}});
+        *out_count = db->db.number_of_elements(collection);
+    });
+}
+
 }  // extern "C"

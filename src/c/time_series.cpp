@@ -109,6 +109,23 @@ QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(
     });
 }
 
+// The id form's C checks (shape, then schema), then the core's label form (api-additions 8).
+QUIVER_C_API quiver_error_t quiver_database_update_time_series_group_by_label(
+    quiver_database_t* db, const char* collection, const char* group, const char* label,
+    const char* const* column_names, const int* column_types, const void* const* column_data,
+    const uint8_t* const* column_has_value, size_t column_count, size_t row_count) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {group, "group"}, {label, "label"}});
+        const columnar::Input in{column_names, column_types, column_data, column_has_value, column_count, row_count};
+        if (columnar::check_shape(kUpdateGroup, in)) {
+            db->db.update_time_series_group(collection, group, std::string(label), columnar::Rows{});  // clear
+            return;
+        }
+        check_against_schema(db->db, collection, group, in);
+        db->db.update_time_series_group(collection, group, std::string(label), columnar::to_rows(in));
+    });
+}
+
 QUIVER_C_API quiver_error_t quiver_database_free_time_series_data(char** column_names, int* column_types,
                                                                   void** column_data, uint8_t** column_has_value,
                                                                   size_t column_count, size_t row_count) {

@@ -1,4 +1,4 @@
-// Element writes: create, update, delete.
+// Element writes: create, update, delete (by id and by label).
 #include "internal.h"
 
 using quiver_c::guard;
@@ -27,6 +27,24 @@ QUIVER_C_API quiver_error_t quiver_database_delete_element(quiver_database_t* db
     return guard([&] {
         require({{db, "db"}, {collection, "collection"}});
         db->db.delete_element(collection, id);
+    });
+}
+
+// Label forms (api-additions §8): the core resolves the label and runs the id form.
+QUIVER_C_API quiver_error_t quiver_database_update_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label,
+                                                                    const quiver_element_t* element) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {label, "label"}, {element, "element"}});
+        db->db.update_element(collection, std::string(label), element->element);
+    });
+}
+
+QUIVER_C_API quiver_error_t quiver_database_delete_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}, {label, "label"}});
+        db->db.delete_element(collection, std::string(label));
     });
 }
 

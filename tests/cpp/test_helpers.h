@@ -188,6 +188,18 @@ inline int64_t count_rows(Database& db, const std::string& table, const std::str
         .value_or(-1);
 }
 
+// Runs `body` twice: in autocommit mode and inside a user transaction, which must still be open
+// afterwards (a refused write never ends the caller's transaction); the transaction is then
+// rolled back.
+template <typename F>
+void in_both_modes(Database& db, F&& body) {
+    body();
+    db.begin_transaction();
+    body();
+    EXPECT_TRUE(db.in_transaction());
+    db.rollback();
+}
+
 template <typename T>
 std::vector<T> sorted(std::vector<T> v) {
     std::sort(v.begin(), v.end());

@@ -256,11 +256,13 @@ TEST(Lifecycle, FromSchemaUnknownTypeRollsBack) {
     EXPECT_EQ(file_table_count(path), 0);
 }
 
-TEST(Lifecycle, FromSchemaReadOnlyCannotReopenDeletedFile) {
+// api-additions §9 (was: the file was deleted, then could not be reopened read-only).
+TEST(Lifecycle, FromSchemaReadOnlyIsRefusedBeforeDeleting) {
     const std::string path = scratch_db();
     raw_exec_file(path, "CREATE TABLE Junk (x INTEGER);");
     EXPECT_THROW_MSG(Database::from_schema(path, schema_path("valid/basic.sql"), quiet_read_only()),
-                     "Failed to open database: unable to open database file");
+                     "Cannot from_schema: read_only mode (use Database constructor to open existing)");
+    EXPECT_EQ(file_table_count(path), 1);
 }
 
 TEST(Lifecycle, FromSchemaKeepsPragmaUserVersionOfFile) {

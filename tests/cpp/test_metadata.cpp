@@ -246,23 +246,25 @@ TEST(Metadata, ListGroupsUnknownCollectionIsEmpty) {
     EXPECT_TRUE(db.list_time_series_groups("Nope").empty());
 }
 
-TEST(Metadata, GroupValueColumnsCarryNoForeignKeyInfo) {
+// api-additions §0.1 R3 (was: group value columns never carried foreign-key information).
+TEST(Metadata, GroupValueColumnsCarryForeignKeyInfo) {
     auto db = memory_db("valid/relations.sql");
     const auto refs = db.get_vector_metadata("Child", "refs");
     EXPECT_EQ(names_of(refs.value_columns), (std::vector<std::string>{"parent_ref", "weight"}));
-    for (const auto& c : refs.value_columns) {
-        EXPECT_FALSE(c.is_foreign_key) << c.name;
-        EXPECT_EQ(c.references_collection, std::nullopt) << c.name;
-        EXPECT_EQ(c.references_column, std::nullopt) << c.name;
-    }
+    EXPECT_TRUE(refs.value_columns[0].is_foreign_key);
+    EXPECT_EQ(refs.value_columns[0].references_collection, std::optional<std::string>("Parent"));
+    EXPECT_EQ(refs.value_columns[0].references_column, std::optional<std::string>("id"));
+    EXPECT_FALSE(refs.value_columns[1].is_foreign_key);
+    EXPECT_EQ(refs.value_columns[1].references_collection, std::nullopt);
+    EXPECT_EQ(refs.value_columns[1].references_column, std::nullopt);
     const auto parents = db.get_set_metadata("Child", "parents");
     ASSERT_EQ(parents.value_columns.size(), 1u);
-    EXPECT_FALSE(parents.value_columns[0].is_foreign_key);
-    EXPECT_EQ(parents.value_columns[0].references_collection, std::nullopt);
-    for (const auto& g : db.list_vector_groups("Child")) {
-        for (const auto& c : g.value_columns) EXPECT_FALSE(c.is_foreign_key) << c.name;
-    }
-    EXPECT_EQ(group_names(db.list_vector_groups("Child")), (std::vector<std::string>{"friends", "refs"}));
+    EXPECT_TRUE(parents.value_columns[0].is_foreign_key);
+    EXPECT_EQ(parents.value_columns[0].references_collection, std::optional<std::string>("Parent"));
+    const auto groups = db.list_vector_groups("Child");
+    EXPECT_EQ(group_names(groups), (std::vector<std::string>{"friends", "refs"}));
+    EXPECT_TRUE(groups[0].value_columns[0].is_foreign_key);  // friend_id -> Child
+    EXPECT_EQ(groups[0].value_columns[0].references_collection, std::optional<std::string>("Child"));
 }
 
 TEST(Metadata, NoSchemaLoaded) {

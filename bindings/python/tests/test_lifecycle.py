@@ -81,12 +81,13 @@ def test_from_schema_empty_file(tmp_path: Path) -> None:
     assert str(info.value) == f"Cannot apply_schema: schema file is empty: {schema}"
 
 
-def test_from_schema_read_only_cannot_reopen_deleted_file(tmp_path: Path) -> None:
+def test_from_schema_read_only_is_refused(tmp_path: Path) -> None:
+    # api-additions §9 (was: the file was deleted and could not be reopened read-only).
     with pytest.raises(QuiverError) as info:
         Database.from_schema(
             str(tmp_path / "a.db"), str(COLLECTIONS_SCHEMA), read_only=True, console_level=LogLevel.OFF
         )
-    assert str(info.value).startswith("Failed to open database: ")
+    assert str(info.value) == "Cannot from_schema: read_only mode (use Database constructor to open existing)"
 
 
 @pytest.mark.parametrize(

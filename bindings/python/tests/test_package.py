@@ -209,7 +209,7 @@ def test_cdef_declares_every_function() -> None:
 
     from quiverdb._c_api import ffi, get_lib
 
-    source = (PACKAGE_DIR / "_c_api.py").read_text(encoding="utf-8")
+    source = _cdef_source()
     names = set(re.findall(r"\b(quiver_\w+)\s*\(", source))
     assert len(names) >= 94  # the exact set is compared with the headers below
     lib = get_lib()
@@ -227,7 +227,7 @@ def test_header_declarations_match_cdef() -> None:
     if not headers.is_dir():
         pytest.skip("C headers not available")
     text = "".join(path.read_text() for path in sorted(headers.glob("*.h")))
-    source = (PACKAGE_DIR / "_c_api.py").read_text(encoding="utf-8")
+    source = _cdef_source()
 
     def norm(s: str) -> str:
         return re.sub(r"\s+", " ", s).replace("( ", "(").replace(" )", ")").strip()
@@ -245,6 +245,11 @@ def test_header_declarations_match_cdef() -> None:
 
 
 REPO_HEADERS = Path(__file__).resolve().parent.parent.parent.parent / "include" / "quiver" / "c"
+
+
+def _cdef_source() -> str:
+    """The hand-written cdef: ``_c_api.py`` and the database.h part in ``_c_api_database.py``."""
+    return "".join((PACKAGE_DIR / name).read_text(encoding="utf-8") for name in ("_c_api.py", "_c_api_database.py"))
 
 
 # ------------------------------------------------------------------------------------ loader

@@ -90,6 +90,23 @@ QUIVER_C_API quiver_error_t quiver_database_update_element(quiver_database_t* db
                                                            int64_t id, const quiver_element_t* element);
 QUIVER_C_API quiver_error_t quiver_database_delete_element(quiver_database_t* db, const char* collection,
                                                            int64_t id);
+/* Label forms: the element is found by its label (trimmed) after the collection check
+ * ("Element not found: label '<label>' in collection '<C>'"), then as the id forms. */
+QUIVER_C_API quiver_error_t quiver_database_update_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label,
+                                                                    const quiver_element_t* element);
+QUIVER_C_API quiver_error_t quiver_database_delete_element_by_label(quiver_database_t* db, const char* collection,
+                                                                    const char* label);
+/* Sets one scalar foreign key <lowercase collection_to>_<relation_type> of an element of
+ * collection_from to the element of collection_to labelled target_label; NULL target_label clears. */
+QUIVER_C_API quiver_error_t quiver_database_update_relation(quiver_database_t* db, const char* collection_from,
+                                                            const char* collection_to, const char* relation_type,
+                                                            int64_t id, const char* target_label);
+QUIVER_C_API quiver_error_t quiver_database_update_relation_by_label(quiver_database_t* db,
+                                                                     const char* collection_from,
+                                                                     const char* collection_to,
+                                                                     const char* relation_type, const char* label,
+                                                                     const char* target_label);
 
 /* Bulk reads: one entry per element in read_element_ids order. Scalar masks: 1 = value
  * present, 0 = NULL (the value slot is a placeholder). Vector/set entries of length 0 are NULL. */
@@ -153,6 +170,9 @@ QUIVER_C_API quiver_error_t quiver_database_read_set_strings_by_id(quiver_databa
 /* Ids in rowid order. */
 QUIVER_C_API quiver_error_t quiver_database_read_element_ids(quiver_database_t* db, const char* collection,
                                                              int64_t** out_ids, size_t* out_count);
+/* SELECT COUNT(*) of the collection (any table of the schema), never cached. */
+QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
+                                                               int64_t* out_count);
 
 /* Columnar bulk reads and creates (docs/c_api.md, "Columnar bulk reads and creates"): every
  * element of a collection or group in one call, one contiguous array per column.
@@ -282,6 +302,76 @@ QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(quiver_data
                                                                      const void* const* column_data,
                                                                      const uint8_t* const* column_has_value,
                                                                      size_t column_count, size_t row_count);
+/* The same by label (api-additions 8): "Element not found: label '<label>' in collection '<C>'". */
+QUIVER_C_API quiver_error_t quiver_database_update_time_series_group_by_label(
+    quiver_database_t* db, const char* collection, const char* group, const char* label,
+    const char* const* column_names, const int* column_types, const void* const* column_data,
+    const uint8_t* const* column_has_value, size_t column_count, size_t row_count);
+
+/* One time-series row (api-additions 4.2): per element (read_element_ids order) the value of
+ * `attribute` in its last row at or before date_time (a valid DATE_TIME) where it is not NULL.
+ * *out_data_type is the attribute's type code; *out_values is int64_t*, double* or char** by
+ * that type, *out_has_value a mask (0 = no value; placeholders 0, NaN, NULL char*). Free with
+ * quiver_database_free_integer_array / _float_array / _string_array(values, count) and
+ * quiver_database_free_mask. No elements: both NULL, count 0. */
+QUIVER_C_API quiver_error_t quiver_database_read_time_series_row(quiver_database_t* db, const char* collection,
+                                                                 const char* group, const char* attribute,
+                                                                 const char* date_time, int* out_data_type,
+                                                                 void** out_values, uint8_t** out_has_value,
+                                                                 size_t* out_count);
+/* Insert or update one row (api-additions 4.3, D19): column_data[c] points to ONE value
+ * (int64_t*, double*, const char* const*); type code 4 or a NULL char* is SQL NULL. The row must
+ * name the key (dimension and further primary-key columns); an existing row changes only the
+ * named value columns. */
+QUIVER_C_API quiver_error_t quiver_database_upsert_time_series_row(quiver_database_t* db, const char* collection,
+                                                                   const char* group, int64_t id,
+                                                                   const char* const* column_names,
+                                                                   const int* column_types,
+                                                                   const void* const* column_data,
+                                                                   size_t column_count);
+QUIVER_C_API quiver_error_t quiver_database_upsert_time_series_row_by_label(
+    quiver_database_t* db, const char* collection, const char* group, const char* label,
+    const char* const* column_names, const int* column_types, const void* const* column_data, size_t column_count);
+
+/* Whole vector and set groups (api-additions 3, columnar as above without a dimension): value
+ * columns in metadata order, NULL cells masked; vectors in vector_index order, sets in insertion
+ * order; release with quiver_database_free_time_series_data. The writers replace all of the
+ * element's rows in exactly that group (0 columns and 0 rows clears); the core types the values
+ * (type codes are not compared with the schema; STRING cells of an FK column are labels). */
+QUIVER_C_API quiver_error_t quiver_database_read_vector_group_by_id(quiver_database_t* db, const char* collection,
+                                                                    const char* group, int64_t id,
+                                                                    char*** out_column_names, int** out_column_types,
+                                                                    void*** out_column_data,
+                                                                    uint8_t*** out_column_has_value,
+                                                                    size_t* out_column_count, size_t* out_row_count);
+QUIVER_C_API quiver_error_t quiver_database_read_set_group_by_id(quiver_database_t* db, const char* collection,
+                                                                 const char* group, int64_t id,
+                                                                 char*** out_column_names, int** out_column_types,
+                                                                 void*** out_column_data,
+                                                                 uint8_t*** out_column_has_value,
+                                                                 size_t* out_column_count, size_t* out_row_count);
+QUIVER_C_API quiver_error_t quiver_database_update_vector_group(quiver_database_t* db, const char* collection,
+                                                                const char* group, int64_t id,
+                                                                const char* const* column_names,
+                                                                const int* column_types,
+                                                                const void* const* column_data,
+                                                                const uint8_t* const* column_has_value,
+                                                                size_t column_count, size_t row_count);
+QUIVER_C_API quiver_error_t quiver_database_update_set_group(quiver_database_t* db, const char* collection,
+                                                             const char* group, int64_t id,
+                                                             const char* const* column_names, const int* column_types,
+                                                             const void* const* column_data,
+                                                             const uint8_t* const* column_has_value,
+                                                             size_t column_count, size_t row_count);
+QUIVER_C_API quiver_error_t quiver_database_update_vector_group_by_label(
+    quiver_database_t* db, const char* collection, const char* group, const char* label,
+    const char* const* column_names, const int* column_types, const void* const* column_data,
+    const uint8_t* const* column_has_value, size_t column_count, size_t row_count);
+QUIVER_C_API quiver_error_t quiver_database_update_set_group_by_label(
+    quiver_database_t* db, const char* collection, const char* group, const char* label,
+    const char* const* column_names, const int* column_types, const void* const* column_data,
+    const uint8_t* const* column_has_value, size_t column_count, size_t row_count);
+
 /* Releases any columnar read result. All-NULL input is QUIVER_OK; NULL slots are tolerated. */
 QUIVER_C_API quiver_error_t quiver_database_free_time_series_data(char** column_names, int* column_types,
                                                                   void** column_data, uint8_t** column_has_value,
