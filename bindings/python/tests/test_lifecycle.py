@@ -386,6 +386,19 @@ CLOSED_CALLS: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
     ("in_dry_run", (), {}),
     ("describe_collection", ("Collection",), {}),
     ("summarize_collection", ("Collection",), {}),
+    ("number_of_elements", ("Collection",), {}),
+    ("read_time_series_row", ("Collection", "readings", "humidity", "2024-01-01"), {}),
+    ("upsert_time_series_row", ("Collection", "readings", 1), {"date_time": "2024-01-01"}),
+    ("upsert_time_series_row_by_label", ("Collection", "readings", "x"), {"date_time": "2024-01-01"}),
+    ("update_vector_group", ("Collection", "values", 1, []), {}),
+    ("update_vector_group_by_label", ("Collection", "values", "x", []), {}),
+    ("update_set_group", ("Collection", "tags", 1, []), {}),
+    ("update_set_group_by_label", ("Collection", "tags", "x", []), {}),
+    ("update_time_series_group_by_label", ("Collection", "readings", "x", []), {}),
+    ("update_element_by_label", ("Collection", "x"), {"label": "y"}),
+    ("delete_element_by_label", ("Collection", "x"), {}),
+    ("update_relation", ("Collection", "Owner", "id", 1, None), {}),
+    ("update_relation_by_label", ("Collection", "Owner", "id", "x", None), {}),
 ]
 
 

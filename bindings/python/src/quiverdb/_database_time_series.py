@@ -1,20 +1,37 @@
-"""Time-series mixin of ``Database``: whole groups of one element (either D15 shape, ``None`` cells).
+"""Time-series mixin of ``Database``: whole groups (either D15 shape, ``None`` cells), one row of every element, upserts.
 
 The ``*_time_series_files`` methods live in ``_database_time_series_files``.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._convert import normalize
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._groups import Prepared, prepare, read_rows
-from quiverdb._helpers import check, require_id, require_str
+from quiverdb._helpers import (
+    INT64_MAX,
+    INT64_MIN,
+    check,
+    decode_strings,
+    require_id,
+    require_str,
+    text_problem,
+    type_name,
+)
+from quiverdb.metadata import DataType
+
+_INTEGER = int(DataType.INTEGER)
+_FLOAT = int(DataType.FLOAT)
+_STRING = int(DataType.STRING)
+_NULL = int(DataType.NULL)
 
 
 class DatabaseTimeSeries(DatabaseMetadata):
-    """Provides ``read_time_series_group`` and ``update_time_series_group``."""
+    """Provides ``read/update_time_series_group(_by_label)``, ``read_time_series_row``, ``upsert_time_series_row(_by_label)``."""
 
     def read_time_series_group(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
         """Read the rows of one element's time-series group.
@@ -55,7 +72,10 @@ class DatabaseTimeSeries(DatabaseMetadata):
             prepared = prepare(op, rows, metadata.value_columns, metadata.dimension_column, False, "rows")
         args = (prepared.names, prepared.types, prepared.data, prepared.has_value)
         lib = get_lib()
-        call = lib.quiver_database_update_time_series_group
+        if isinstance(element, bytes):
+            call = lib.quiver_database_update_time_series_group_by_label
+        else:
+            call = lib.quiver_database_update_time_series_group
         check(call(self._ptr, c_collection, c_group, element, *args, prepared.column_count, prepared.row_count))
         del prepared
 
@@ -81,3 +101,167 @@ class DatabaseTimeSeries(DatabaseMetadata):
         op = "update_time_series_group"
         self._ensure_open()
         self._update_time_series(op, collection, group, require_id(op, id), rows)
+
+    def update_time_series_group_by_label(self, collection: str, group: str, label: str, rows: Any) -> None:
+        """Replace all rows of one element's time-series group, addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            label: The element's label.
+            rows: As for ``update_time_series_group``.
+
+        Raises:
+            QuiverError: The database is closed, the group or label does not exist
+                (``Element not found: label '<l>' in collection '<C>'``), or a row is refused (nothing is written).
+            TypeError: An argument or a cell has the wrong type (the message names it).
+            ValueError: As for ``update_time_series_group``.
+        """
+        op = "update_time_series_group_by_label"
+        self._ensure_open()
+        self._update_time_series(op, collection, group, require_str(op, "label", label), rows)
+
+    def read_time_series_row(
+        self, collection: str, group: str, attribute: str, date_time: str | datetime | date
+    ) -> list[int | float | str | None]:
+        """Read one attribute of every element at a date: the last non-NULL value at or before it.
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            attribute: A value column of the group.
+            date_time: The date (D22 text, ``datetime`` or ``date``).
+
+        Returns:
+            One value per element, in ``read_element_ids`` order; ``None`` where an element has no value at or
+            before the date.
+
+        Raises:
+            QuiverError: The database is closed, the collection, group or attribute does not exist, or ``date_time``
+                is not a valid date-time.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "read_time_series_row"
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        c_group = require_str(op, "group", group)
+        c_attribute = require_str(op, "attribute", attribute)
+        if not isinstance(date_time, (str, datetime, date)):
+            raise TypeError(
+                f"Cannot {op}: argument 'date_time' must be str, datetime or date, got {type_name(date_time)}"
+            )
+        c_date_time = require_str(op, "date_time", normalize(date_time))
+        lib = get_lib()
+        kind = ffi.new("int*")
+        values = ffi.new("void**")
+        mask = ffi.new("uint8_t**")
+        count = ffi.new("size_t*")
+        check(lib.quiver_database_read_time_series_row(
+            self._ptr, c_collection, c_group, c_attribute, c_date_time, kind, values, mask, count
+        ))  # fmt: skip
+        n = int(count[0])
+        try:
+            if n == 0:
+                return []
+            if kind[0] == _INTEGER:
+                out: list[Any] = ffi.unpack(ffi.cast("int64_t*", values[0]), n)
+            elif kind[0] == _FLOAT:
+                out = ffi.unpack(ffi.cast("double*", values[0]), n)
+            else:
+                out = decode_strings(ffi.cast("char**", values[0]), n)
+            present = ffi.unpack(ffi.cast("char*", mask[0]), n)
+            return [value if flag else None for value, flag in zip(out, present, strict=True)]
+        finally:
+            if values[0] != ffi.NULL:
+                if kind[0] == _INTEGER:
+                    lib.quiver_database_free_integer_array(ffi.cast("int64_t*", values[0]))
+                elif kind[0] == _FLOAT:
+                    lib.quiver_database_free_float_array(ffi.cast("double*", values[0]))
+                else:
+                    lib.quiver_database_free_string_array(ffi.cast("char**", values[0]), n)
+            if mask[0] != ffi.NULL:
+                lib.quiver_database_free_mask(mask[0])
+
+    def _upsert(self, op: str, collection: object, group: object, element: Any, row: dict[str, object]) -> None:
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        c_group = require_str(op, "group", group)
+        keep: list[Any] = []
+        names, types, cells = [], [], []
+        for name, raw in row.items():
+            value = normalize(raw)
+            names.append(ffi.new("char[]", require_str(op, "name", name)))
+            if value is None:
+                types.append(_NULL)
+                cells.append(ffi.NULL)
+                continue
+            if isinstance(value, (bool, int)):
+                if not INT64_MIN <= value <= INT64_MAX:
+                    raise TypeError(f"Cannot {op}: Column '{name}': Integer out of int64 range")
+                cell, kind = ffi.new("int64_t*", int(value)), _INTEGER
+            elif isinstance(value, float):
+                cell, kind = ffi.new("double*", value), _FLOAT
+            elif isinstance(value, str):
+                problem = text_problem(value)
+                if problem is not None:
+                    raise ValueError(f"Cannot {op}: {problem} in column '{name}'")
+                text = ffi.new("char[]", value.encode("utf-8"))
+                keep.append(text)
+                cell, kind = ffi.new("char**", text), _STRING
+            else:
+                raise TypeError(f"Cannot {op}: Column '{name}' has unsupported type {type_name(raw)}")
+            types.append(kind)
+            cells.append(cell)
+        keep += [names, cells]
+        n = len(names)
+        c_names = ffi.new("char*[]", names) if n else ffi.NULL
+        c_types = ffi.new("int[]", types) if n else ffi.NULL
+        c_data = ffi.new("void*[]", cells) if n else ffi.NULL
+        lib = get_lib()
+        if isinstance(element, bytes):
+            call = lib.quiver_database_upsert_time_series_row_by_label
+        else:
+            call = lib.quiver_database_upsert_time_series_row
+        check(call(self._ptr, c_collection, c_group, element, c_names, c_types, c_data, n))
+        del keep
+
+    def upsert_time_series_row(self, collection: str, group: str, id: int, /, **kwargs: object) -> None:
+        """Insert or update one time-series row of an element, changing only the columns given (D19).
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            id: Element id (the element must exist).
+            **kwargs: The key columns (the dimension, and any other primary-key column) and the value columns to set:
+                ``bool``/``int`` → INTEGER, ``float`` → REAL, ``str``/``datetime``/``date`` → text, ``None`` → NULL.
+                An existing row's other columns keep their values.
+
+        Raises:
+            QuiverError: The database is closed, the group or element does not exist, a key column is missing or
+                NULL, a column is unknown or of the wrong type (nothing is written).
+            TypeError: An argument or a value has an unsupported type (the message names it).
+            ValueError: A string holds a NUL character or is not valid UTF-8.
+        """
+        op = "upsert_time_series_row"
+        self._ensure_open()
+        self._upsert(op, collection, group, require_id(op, id), kwargs)
+
+    def upsert_time_series_row_by_label(self, collection: str, group: str, label: str, /, **kwargs: object) -> None:
+        """``upsert_time_series_row`` addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            label: The element's label.
+            **kwargs: As for ``upsert_time_series_row``.
+
+        Raises:
+            QuiverError: As for ``upsert_time_series_row``; an unknown label gives
+                ``Element not found: label '<l>' in collection '<C>'``.
+            TypeError: An argument or a value has an unsupported type (the message names it).
+            ValueError: A string holds a NUL character or is not valid UTF-8.
+        """
+        op = "upsert_time_series_row_by_label"
+        self._ensure_open()
+        self._upsert(op, collection, group, require_str(op, "label", label), kwargs)
