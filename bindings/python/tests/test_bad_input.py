@@ -430,5 +430,5 @@ def test_lua_sandbox_through_python(bad_db: Database) -> None:
         runner.run("assert(load('return io')() == nil and debug == nil and package == nil)")
         fails_unchanged(bad_db, QuiverError, "Lua error: Cannot update_element: NaN is not allowed for column 'some_float'",
                         lambda: runner.run("db:update_element('Collection', 1, {some_float = 0/0})"))
-        fails_unchanged(bad_db, QuiverError, "Lua error: Cannot delete_element: argument 'id' must be an integer, got number",
+        fails_unchanged(bad_db, QuiverError, "Lua error: Cannot delete_element: element must be addressed by an integer id or a string label",
                         lambda: runner.run("db:delete_element('Collection', 2^63)"))
