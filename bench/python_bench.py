@@ -20,6 +20,18 @@ CPU time; best of R rounds, creates on a fresh database), the same format as qui
 scripts/bench.sh parses both alike.
 
 The library is found as quiverdb always finds it (``QUIVER_LIBRARY_PATH``, bundled, system).
+
+``--frames`` runs the data-frame benchmarks instead (schema bench/frames.sql; pandas and numpy
+needed), each interleaved with its reference and best of R:
+
+- ts_frame: ``read_time_series_dataframe`` of N elements × 365 daily rows vs
+  ``pandas.read_sql("SELECT * FROM Plant_time_series_generation", sqlite3 connection)``;
+- read_frame: ``read_dataframe`` of 10·N elements × 3 REAL scalars (plus label) vs the C++ bulk
+  reads of the same columns (``quiver_frame_bench read``: the typed reads and read_scalar_columns);
+- create_frame: ``create_elements`` of an N-row DataFrame with a 10-value vector column vs the
+  C++ create loop per element in one transaction (``quiver_frame_bench create``).
+
+With ``--frames`` N is the element count of ts_frame and create_frame (issue 14: 10 000).
 """
 
 from __future__ import annotations
@@ -115,6 +127,97 @@ def keep_best(best: dict[str, tuple[float, float]], key: str, times: tuple[float
     best[key] = (min(old[0], times[0]), min(old[1], times[1]))
 
 
+FRAMES_SCHEMA = Path(__file__).resolve().parent / "frames.sql"
+DAYS = 365
+
+
+def frames_database(path: Path, elements: int, days: int) -> None:
+    """Plants with 3 REAL scalars and, for the first ``elements`` of them when days > 0, a daily series (not timed)."""
+    import sqlite3
+
+    import numpy as np
+    import pandas as pd
+
+    for suffix in ("", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    db = quiverdb.Database.from_schema(str(path), str(FRAMES_SCHEMA), console_level=quiverdb.LogLevel.OFF)
+    try:
+        rng = np.arange(elements, dtype=np.float64)
+        db.create_elements("Plant", pd.DataFrame(
+            {"label": [f"Plant {i}" for i in range(elements)], "capacity": rng, "efficiency": rng / 2, "cost": rng * 3}
+        ))  # fmt: skip
+    finally:
+        db.close()
+    if days:
+        dates = [str(np.datetime64("2024-01-01") + k) + "T00:00:00" for k in range(days)]
+        with sqlite3.connect(path) as raw:
+            raw.executemany(
+                "INSERT INTO Plant_time_series_generation VALUES (?, ?, ?)",
+                ((i + 1, date, float(k)) for i in range(elements) for k, date in enumerate(dates)),
+            )
+
+
+def frame_cpp(bench: str, args: list[str]) -> dict[str, tuple[float, float]]:
+    out = subprocess.run([bench, *args], check=True, capture_output=True, text=True).stdout
+    return {line.split()[0]: (float(line.split()[1]), float(line.split()[2])) for line in out.splitlines()}
+
+
+def run_frames(n: int, repeats: int, bench: str | None, directory: Path) -> None:
+    import sqlite3
+
+    import numpy as np
+    import pandas as pd
+
+    ts_path, read_path, empty = directory / "ts.db", directory / "read.db", directory / "empty.db"
+    frames_database(ts_path, n, DAYS)
+    frames_database(read_path, 10 * n, 0)
+    frames_database(empty, 0, 0)
+    factors = np.arange(10) * 0.25
+    create_rows = pd.DataFrame({
+        "label": [f"Plant {i}" for i in range(n)], "capacity": np.arange(n) * 0.5, "factor": [factors] * n,
+    })  # fmt: skip
+    print(f"# --frames: ts {n} x {DAYS} rows, read {10 * n} x 3 REAL, create {n} rows + 10-value vectors; best of {repeats}")
+    print(f"{'# measurement':<24} {'python':>12} {'reference':>12} {'ratio':>8}   (process CPU time)")
+    best: dict[str, tuple[float, float]] = {}
+
+    def python_ts() -> None:
+        with quiverdb.Database.open(str(ts_path), console_level=quiverdb.LogLevel.OFF) as db:
+            db.read_time_series_dataframe("Plant", "generation")
+
+    def pandas_ts() -> None:
+        with sqlite3.connect(ts_path) as raw:
+            pd.read_sql("SELECT * FROM Plant_time_series_generation", raw)
+
+    def python_read() -> None:
+        with quiverdb.Database.open(str(read_path), console_level=quiverdb.LogLevel.OFF) as db:
+            db.read_dataframe("Plant", ["capacity", "efficiency", "cost"])
+
+    def python_create() -> None:
+        with quiverdb.Database.open(str(directory / "py_create.db"), console_level=quiverdb.LogLevel.OFF) as db:
+            db.create_elements("Plant", create_rows)
+
+    python_ts(), python_read()  # warm-up: cffi lookups, pandas imports
+    for _ in range(repeats):
+        keep_best(best, "ts_frame", timed(python_ts))
+        keep_best(best, "ts_read_sql", timed(pandas_ts))
+        keep_best(best, "read_frame", timed(python_read))
+        (directory / "py_create.db").write_bytes(empty.read_bytes())
+        keep_best(best, "create_frame", timed(python_create))
+        if bench:
+            for key, value in frame_cpp(bench, ["read", str(read_path), "1"]).items():
+                keep_best(best, key, value)
+            for key, value in frame_cpp(bench, ["create", str(empty), str(n), "1"]).items():
+                keep_best(best, key, value)
+    report("ts_frame", best["ts_frame"], best["ts_read_sql"])
+    if bench:
+        report("read_frame", best["read_frame"], best["read_typed"])
+        report("read_frame_vs_columns", best["read_frame"], best["read_columns"])
+        report("create_frame", best["create_frame"], best["create_loop"])
+    else:
+        for key in ("read_frame", "create_frame"):
+            print(f"{key:<24} {best[key][0]:10.4f} s   cpu {best[key][1]:8.4f} s")
+
+
 def binary_read_all(binary_bench: str, repeats: int, directory: Path, smoke: bool) -> None:
     """Python read_array of a large binary file vs the C++ read_all of the same file."""
     import numpy
@@ -149,6 +252,8 @@ def binary_read_all(binary_bench: str, repeats: int, directory: Path, smoke: boo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
+    parser.add_argument("--frames", action="store_true", help="the data-frame benchmarks (see above)")
+    parser.add_argument("--frame-bench", help="path of quiver_frame_bench (the C++ references of --frames)")
     parser.add_argument("--cpp-bench", help="path of quiver_bench (default: none, Python numbers only)")
     parser.add_argument(
         "--repeats", type=int, default=0, help="best of R (default 5 up to N=10000, 3 up to 100000, else 1)"
@@ -159,6 +264,12 @@ def main() -> int:
     args = parser.parse_args()
     n = args.n
     repeats = args.repeats or (5 if n <= 10000 else 3 if n <= 100000 else 1)
+    if args.frames:
+        with tempfile.TemporaryDirectory(prefix="quiver_framebench_") as tmp:
+            directory = Path(args.dir) if args.dir else Path(tmp)
+            directory.mkdir(parents=True, exist_ok=True)
+            run_frames(n, repeats, args.frame_bench, directory)
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="quiver_pybench_") as tmp:
         directory = Path(args.dir) if args.dir else Path(tmp)

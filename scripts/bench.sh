@@ -6,7 +6,8 @@
 #
 #   scripts/bench.sh           full run: N = 10 000 and 100 000; memory/linearity at
 #                              N = 10 000, 100 000 and 1 000 000; time-series rows and group
-#                              writers (bench/groups_bench.cpp) at their fixed sizes (several minutes)
+#                              writers (bench/groups_bench.cpp) at their fixed sizes; data frames
+#                              at N = 10 000 (bench/python_bench.py --frames) (several minutes)
 #   scripts/bench.sh --smoke   tiny N (200): checks that every measurement runs; ratios are
 #                              printed but not judged. Exit status 0 when everything ran.
 #
@@ -37,16 +38,18 @@ if [ "$build" != "$root/build" ] && ! { [ -f "$build/build.ninja" ] && grep -q '
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUIVER_BUILD_TESTS=OFF \
     -DQUIVER_BUILD_BENCH=ON -DQUIVER_BUILD_C_API=ON "${launcher[@]}" >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_groups_bench quiver_binary_bench quiver_c >/dev/null
+cmake --build "$build" -j "$(nproc)" --target quiver_bench quiver_groups_bench quiver_binary_bench quiver_frame_bench quiver_c >/dev/null
 bench="$build/bin/quiver_bench"
 groups_bench="$build/bin/quiver_groups_bench"
 binary_bench="$build/bin/quiver_binary_bench"
+frame_bench="$build/bin/quiver_frame_bench"
 
 python=python3
-if ! python3 -c 'import cffi, numpy' 2>/dev/null; then
+# The data-frame benchmarks (--frames) also need pandas.
+if ! python3 -c 'import cffi, numpy, pandas' 2>/dev/null; then
   venv="$build/bench-venv"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/python" -c 'import cffi, numpy' 2>/dev/null || "$venv/bin/python" -m pip install -q cffi numpy
+  "$venv/bin/python" -c 'import cffi, numpy, pandas' 2>/dev/null || "$venv/bin/python" -m pip install -q cffi numpy pandas
   python="$venv/bin/python"
 fi
 export QUIVER_LIBRARY_PATH="$build/lib"
@@ -75,6 +78,11 @@ for n in "${sizes[@]}"; do
   "$python" "$root/bench/python_bench.py" "${repeats[@]}" --cpp-bench "$bench" --dir "$work/py_$n" "$n" \
     | tee -a "$log" >"$work/py_$n.txt"
 done
+# Data frames (issue 14): N elements x 365 days, 10 N x 3 REAL scalars, an N-row create.
+frame_n=$([ "$smoke" -eq 1 ] && echo 200 || echo 10000)
+echo "== python_bench --frames $frame_n" >&2
+"$python" "$root/bench/python_bench.py" --frames "${repeats[@]}" --frame-bench "$frame_bench" --dir "$work/frames" \
+  "$frame_n" | tee -a "$log" >"$work/frames.txt"
 # Time-series rows and group writers (issue 12): fixed sizes, or divided by 50 for --smoke.
 echo "== quiver_groups_bench" >&2
 groups_args=()
@@ -142,6 +150,9 @@ done
 for n in "${sizes[@]}"; do
   add_ratio_row "bulk reads, Python vs C++ (N=$n)" read_python "$work/py_$n.txt" 2
 done
+add_ratio_row "read_time_series_dataframe vs pandas.read_sql ($frame_n x 365)" ts_frame "$work/frames.txt" 0.5
+add_ratio_row "read_dataframe vs C++ bulk reads ($((frame_n * 10)) x 3 REAL)" read_frame "$work/frames.txt" 1.5
+add_ratio_row "create_elements vs C++ create loop ($frame_n rows + vector)" create_frame "$work/frames.txt" 1.5
 
 # Binary files: throughput targets as time ratios (>= 0.5x throughput = <= 2x time, ...).
 add_ratio_row "binary write_all + read_all vs fwrite + fread" binary_io "$work/binary.txt" 2.0

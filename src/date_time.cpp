@@ -1,5 +1,7 @@
 #include "date_time.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace quiver::detail {
@@ -29,26 +31,32 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
-}  // namespace
+struct DateTimeFields {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, microsecond = 0;
+};
 
-bool is_valid_date_time(std::string_view text) {
-    int year = 0, month = 0, day = 0;
-    if (!read_fixed(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
-        !read_fixed(text, 5, 2, month) || text[7] != '-' || !read_fixed(text, 8, 2, day)) {
+// The one parser of the grammar: fills `out` and returns true iff `text` matches it.
+bool parse_fields(std::string_view text, DateTimeFields& out) {
+    out = DateTimeFields{};
+    if (!read_fixed(text, 0, 4, out.year) || text.size() < 10 || text[4] != '-' ||
+        !read_fixed(text, 5, 2, out.month) || text[7] != '-' || !read_fixed(text, 8, 2, out.day)) {
         return false;
     }
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return false;
+    if (out.year < 1 || out.month < 1 || out.month > 12 || out.day < 1 ||
+        out.day > days_in_month(out.year, out.month)) {
+        return false;
+    }
     if (text.size() == 10) return true;
 
     // A time: separator, then hh, :mm, :ss, .f{1,9}, each optional after the hour, then Z.
     if (text[10] != 'T' && text[10] != ' ') return false;
     size_t pos = 11;
-    int field = 0;
-    if (!read_fixed(text, pos, 2, field) || field > 23) return false;
+    if (!read_fixed(text, pos, 2, out.hour) || out.hour > 23) return false;
     pos += 2;
-    for (int limit : {59, 59}) {  // minutes, then seconds
+    int* fields[] = {&out.minute, &out.second};
+    for (int* field : fields) {
         if (pos >= text.size() || text[pos] != ':') break;
-        if (!read_fixed(text, pos + 1, 2, field) || field > limit) return false;
+        if (!read_fixed(text, pos + 1, 2, *field) || *field > 59) return false;
         pos += 3;
     }
     if (pos < text.size() && text[pos] == '.') {
@@ -56,10 +64,37 @@ bool is_valid_date_time(std::string_view text) {
         size_t digits = 0;
         while (pos + 1 + digits < text.size() && is_digit(text[pos + 1 + digits])) ++digits;
         if (digits < 1 || digits > 9) return false;
+        for (size_t k = 0; k < 6; ++k) {  // microseconds: the first six digits, zero-filled
+            out.microsecond = out.microsecond * 10 + (k < digits ? text[pos + 1 + k] - '0' : 0);
+        }
         pos += 1 + digits;
     }
     if (pos < text.size() && text[pos] == 'Z') ++pos;
     return pos == text.size();
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t days_from_civil(int year, int month, int day) {
+    const int64_t y = year - (month <= 2 ? 1 : 0);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+bool is_valid_date_time(std::string_view text) {
+    DateTimeFields fields;
+    return parse_fields(text, fields);
+}
+
+std::optional<int64_t> date_time_to_unix_microseconds(std::string_view text) {
+    DateTimeFields f;
+    if (!parse_fields(text, f)) return std::nullopt;
+    const int64_t seconds = days_from_civil(f.year, f.month, f.day) * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+    return seconds * 1000000 + f.microsecond;
 }
 
 std::string invalid_date_time_reason(std::string_view value, std::string_view context) {

@@ -8,6 +8,8 @@
 #ifndef QUIVER_SRC_DATE_TIME_H
 #define QUIVER_SRC_DATE_TIME_H
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,10 @@ bool is_valid_date_time(std::string_view text);
 
 // The tail of the D22 message: "invalid date-time '<v>' for <context>: expected YYYY-MM-DD or
 // YYYY-MM-DDTHH:MM:SS"; callers prefix it with "Cannot <op>: " (detail::fail_cannot).
+// Microseconds since 1970-01-01T00:00:00 of a value of the grammar, read as UTC (with or without
+// `Z`); the fraction is truncated to microseconds. std::nullopt when `text` does not match.
+std::optional<int64_t> date_time_to_unix_microseconds(std::string_view text);
+
 std::string invalid_date_time_reason(std::string_view value, std::string_view context);
 
 }  // namespace quiver::detail

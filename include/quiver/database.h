@@ -12,12 +12,14 @@
 #define QUIVER_DATABASE_H
 
 #include "quiver/attribute_metadata.h"
+#include "quiver/columns.h"
 #include "quiver/element.h"
 #include "quiver/export.h"
 #include "quiver/options.h"
 #include "quiver/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -57,6 +59,11 @@ public:
     int64_t create_element(const std::string& collection, const Element& element);
     void update_element(const std::string& collection, int64_t id, const Element& element);
     void delete_element(const std::string& collection, int64_t id);
+    // Creates every element in order, all or nothing (one write guard), and returns the new ids.
+    // A failing element fails the call: "Cannot create_elements: row <r>: <create_element's message>".
+    // `progress(done, total)`, when given, is called about a hundred times (and after the last row).
+    std::vector<int64_t> create_elements(const std::string& collection, const std::vector<Element>& elements,
+                                         const std::function<void(size_t, size_t)>& progress = {});
 
     // Reads over all elements, one entry per element in id order.
     std::vector<std::optional<int64_t>> read_scalar_integers(const std::string& collection,
@@ -101,6 +108,18 @@ public:
                                               const std::string& attribute, int64_t id);
     std::vector<std::string> read_set_strings_by_id(const std::string& collection,
                                                     const std::string& attribute, int64_t id);
+
+    // Columnar bulk reads (columns.h): every element of a collection or group in one query.
+    // read_scalar_columns: "id", then `attributes` in the given order (every other column of the
+    //   collection table, alphabetically, when empty), one row per element in id order.
+    // read_vector_columns: "id", "vector_index", the value columns; ordered by id, vector_index.
+    // read_set_columns: "id", the value columns; ordered by id, then insertion.
+    // read_time_series_columns: "id", the dimension (DateTime), the value columns; ordered by
+    //   id, dimension. Elements without rows have none.
+    Columns read_scalar_columns(const std::string& collection, const std::vector<std::string>& attributes = {});
+    Columns read_vector_columns(const std::string& collection, const std::string& group);
+    Columns read_set_columns(const std::string& collection, const std::string& group);
+    Columns read_time_series_columns(const std::string& collection, const std::string& group);
 
     // Metadata (alphabetical orders).
     ScalarMetadata get_scalar_metadata(const std::string& collection,

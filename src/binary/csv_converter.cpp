@@ -31,14 +31,14 @@ CSVConverter::~CSVConverter() = default;
 namespace {
 
 // The columns of one form: the dimension columns (date/datetime first when aggregated), then labels.
-struct Columns {
+struct CsvColumns {
     bool aggregated = false;
     std::vector<std::string> names;
     size_t dimension_columns = 0;
 };
 
-Columns columns_for(const Layout& layout, bool aggregated) {
-    Columns c;
+CsvColumns columns_for(const Layout& layout, bool aggregated) {
+    CsvColumns c;
     c.aggregated = aggregated && layout.has_time();
     const auto& md = layout.metadata();
     if (c.aggregated) c.names.push_back(layout.has_hourly() ? "datetime" : "date");
@@ -51,7 +51,7 @@ Columns columns_for(const Layout& layout, bool aggregated) {
 }
 
 // Appends the dimension fields of coordinate v, comma-separated, without a trailing comma.
-void append_dimension_text(std::string& out, const Layout& layout, const Columns& c, const int64_t* v) {
+void append_dimension_text(std::string& out, const Layout& layout, const CsvColumns& c, const int64_t* v) {
     const auto& dims = layout.metadata().dimensions;
     bool first = true;
     if (c.aggregated) {
@@ -119,7 +119,7 @@ void CSVConverter::bin_to_csv(const std::string& file_path, bool aggregate_time_
     BinaryFile file = BinaryFile::open_file(file_path, 'r');
     const auto& impl = BinaryFileAccess::impl(file);
     const Layout& layout = impl.layout;
-    const Columns c = columns_for(layout, aggregate_time_dimensions);
+    const CsvColumns c = columns_for(layout, aggregate_time_dimensions);
 
     const std::string csv = file_path + ".csv";
     const std::string tmp = csv + ".tmp";
@@ -163,7 +163,7 @@ void CSVConverter::csv_to_bin(const std::string& file_path) {
     next_line(in, line);
     const auto header = split(line);
     const bool aggregated = layout.has_time() && (header[0] == "date" || header[0] == "datetime");
-    const Columns c = columns_for(layout, aggregated);
+    const CsvColumns c = columns_for(layout, aggregated);
     if (header.size() < c.names.size()) {
         detail::fail_cannot(kToBin, "CSV header has " + std::to_string(header.size()) + " columns, expected " +
                                         std::to_string(c.names.size()));

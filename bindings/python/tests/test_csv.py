@@ -165,7 +165,7 @@ def test_csv_malformed_options(db: Database, tmp_path: Path, method: str, option
 
 def test_csv_options_marshalling() -> None:
     from quiverdb._c_api import ffi
-    from quiverdb._helpers import marshal_csv_options
+    from quiverdb._marshal import marshal_csv_options
 
     options = CSVOptions(
         date_time_format="%Y", enum_labels={"kind": {"en": {"Hydro": 1, "Thermal": 2}, "es": {"Hidro": 1}}}

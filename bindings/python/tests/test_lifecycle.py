@@ -374,12 +374,39 @@ CLOSED_CALLS: list[tuple[str, tuple[object, ...], dict[str, object]]] = [
     ("read_set_group_by_id", ("Collection", "tags", 1), {}),
     ("export_csv", ("Collection", "", "out.csv"), {}),
     ("import_csv", ("Collection", "", "in.csv"), {}),
+    ("create_elements", ("Collection", [{"label": "x"}]), {}),
+    ("read_dataframe", ("Collection",), {}),
+    ("read_vectors_dataframe", ("Collection", "values"), {}),
+    ("read_sets_dataframe", ("Collection", "tags"), {}),
+    ("read_time_series_dataframe", ("Collection", "readings"), {}),
+    ("query", ("SELECT 1",), {}),
+    ("query_dataframe", ("SELECT 1",), {}),
+    ("begin_dry_run", (), {}),
+    ("end_dry_run", (), {}),
+    ("in_dry_run", (), {}),
+    ("describe_collection", ("Collection",), {}),
+    ("summarize_collection", ("Collection",), {}),
+    ("number_of_elements", ("Collection",), {}),
+    ("read_time_series_row", ("Collection", "readings", "humidity", "2024-01-01"), {}),
+    ("upsert_time_series_row", ("Collection", "readings", 1), {"date_time": "2024-01-01"}),
+    ("upsert_time_series_row_by_label", ("Collection", "readings", "x"), {"date_time": "2024-01-01"}),
+    ("update_vector_group", ("Collection", "values", 1, []), {}),
+    ("update_vector_group_by_label", ("Collection", "values", "x", []), {}),
+    ("update_set_group", ("Collection", "tags", 1, []), {}),
+    ("update_set_group_by_label", ("Collection", "tags", "x", []), {}),
+    ("update_time_series_group_by_label", ("Collection", "readings", "x", []), {}),
+    ("update_element_by_label", ("Collection", "x"), {"label": "y"}),
+    ("delete_element_by_label", ("Collection", "x"), {}),
+    ("update_relation", ("Collection", "Owner", "id", 1, None), {}),
+    ("update_relation_by_label", ("Collection", "Owner", "id", "x", None), {}),
 ]
 
 
 def test_closed_calls_cover_every_method() -> None:
     names = {n for n in dir(Database) if not n.startswith("_") and callable(getattr(Database, n))}
-    covered = {name for name, _, _ in CLOSED_CALLS} | {"transaction", "close", "from_schema", "from_migrations", "open"}
+    covered = {name for name, _, _ in CLOSED_CALLS} | {
+        "transaction", "dry_run", "close", "from_schema", "from_migrations", "open",
+    }  # fmt: skip
     assert names == covered
 
 

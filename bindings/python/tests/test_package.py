@@ -44,6 +44,7 @@ def test_all_exports() -> None:
         "GroupMetadata",
         "LogLevel",
         "LuaRunner",
+        "QueryResult",
         "QuiverError",
         "ScalarMetadata",
         "version",
@@ -70,12 +71,12 @@ def test_version() -> None:
     assert quiverdb.version() == "0.6.0"
 
 
-def test_database_has_64_public_callables() -> None:
+def test_database_has_90_public_callables() -> None:
     names = _public_callables(Database)
-    assert len(names) == 64, names
+    assert len(names) == 90, names
     assert "open" in names and "export_csv" in names and "import_csv" in names
     own = [n for n in names if n not in ("export_csv", "import_csv")]
-    assert len(own) == 62
+    assert len(own) == 88
     assert issubclass(Database, DatabaseCSVExport) and issubclass(Database, DatabaseCSVImport)
     assert Database.__mro__[1:3] == (DatabaseCSVExport, DatabaseCSVImport)
 
@@ -100,6 +101,14 @@ def test_database_method_names() -> None:
         "read_scalars_by_id", "read_vectors_by_id", "read_sets_by_id", "read_element_by_id",
         "read_vector_group_by_id", "read_set_group_by_id",
         "export_csv", "import_csv",
+        "create_elements", "read_dataframe", "read_vectors_dataframe", "read_sets_dataframe",
+        "read_time_series_dataframe",
+        "query", "query_dataframe", "begin_dry_run", "end_dry_run", "in_dry_run", "dry_run",
+        "describe_collection", "summarize_collection",
+        "number_of_elements", "read_time_series_row", "upsert_time_series_row", "upsert_time_series_row_by_label",
+        "update_vector_group", "update_vector_group_by_label", "update_set_group", "update_set_group_by_label",
+        "update_time_series_group_by_label", "update_element_by_label", "delete_element_by_label",
+        "update_relation", "update_relation_by_label",
     }  # fmt: skip
     assert set(_public_callables(Database)) == expected
 
@@ -114,11 +123,13 @@ def test_factories_are_static_with_keyword_options() -> None:
         assert params["console_level"].default is None
 
 
-def test_query_params_are_keyword_only() -> None:
+def test_query_params_positional_or_keyword_and_parameters_alias() -> None:
+    # D25: params may be passed positionally; parameters= is upstream 0.10's keyword.
     for name in ("query_string", "query_integer", "query_float", "query_date_time"):
         params = inspect.signature(getattr(Database, name)).parameters
-        assert params["params"].kind is inspect.Parameter.KEYWORD_ONLY
+        assert params["params"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         assert params["params"].default is None
+        assert params["parameters"].kind is inspect.Parameter.KEYWORD_ONLY
     for name in ("export_csv", "import_csv"):
         params = inspect.signature(getattr(Database, name)).parameters
         assert params["options"].kind is inspect.Parameter.KEYWORD_ONLY
@@ -126,7 +137,7 @@ def test_query_params_are_keyword_only() -> None:
 
 def test_element_and_lua_runner_public_callables() -> None:
     assert _public_callables(Element) == ["clear", "destroy", "set"]
-    assert _public_callables(LuaRunner) == ["close", "run"]
+    assert _public_callables(LuaRunner) == ["close", "run", "run_json"]
     assert not hasattr(LuaRunner, "run_file")
 
 

@@ -104,8 +104,9 @@ def test_query_argument_validation(db: Database, method: str) -> None:
     assert str(info.value) == (
         f"Cannot {method}: params[0]: Unsupported parameter type: list. Expected int, float, str, or None."
     )
-    with pytest.raises(TypeError):
-        fn("SELECT 1", [1])  # params is keyword-only
+    with pytest.raises(QuiverError) as error:  # params may be positional (D25): the library counts them
+        fn("SELECT 1", [1])
+    assert str(error.value) == "Failed to execute statement: expected 0 bound parameter(s) but got 1"
 
 
 # ------------------------------------------------------------------------------------ transactions

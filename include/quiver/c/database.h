@@ -174,6 +174,76 @@ QUIVER_C_API quiver_error_t quiver_database_read_element_ids(quiver_database_t* 
 QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
                                                                int64_t* out_count);
 
+/* Columnar bulk reads and creates (docs/c_api.md, "Columnar bulk reads and creates"): every
+ * element of a collection or group in one call, one contiguous array per column.
+ *
+ * A quiver_columns_t is an opaque result owned by the caller (release with quiver_columns_free).
+ * Its accessors hand out borrowed pointers, valid until quiver_columns_free; every column has a
+ * presence mask (1 = value, 0 = SQL NULL; the data slot then holds 0, 0.0 or ""). With no rows
+ * the pointers may be NULL. Column types: 0 INTEGER, 1 FLOAT, 2 STRING, 3 DATE_TIME.
+ * read_scalar_columns: "id", then `attributes` in the given order (attribute_count == 0: every
+ *   other column of the collection, alphabetically); one row per element in id order.
+ * read_vector_columns: "id", "vector_index" (as stored, 1-based), the value columns.
+ * read_set_columns: "id", the value columns. read_time_series_columns: "id", the dimension
+ *   (DATE_TIME), the value columns, ordered by id and dimension. */
+typedef struct quiver_columns quiver_columns_t;
+
+QUIVER_C_API quiver_error_t quiver_database_read_scalar_columns(quiver_database_t* db, const char* collection,
+                                                                const char* const* attributes,
+                                                                size_t attribute_count,
+                                                                quiver_columns_t** out_columns);
+QUIVER_C_API quiver_error_t quiver_database_read_vector_columns(quiver_database_t* db, const char* collection,
+                                                                const char* group, quiver_columns_t** out_columns);
+QUIVER_C_API quiver_error_t quiver_database_read_set_columns(quiver_database_t* db, const char* collection,
+                                                             const char* group, quiver_columns_t** out_columns);
+QUIVER_C_API quiver_error_t quiver_database_read_time_series_columns(quiver_database_t* db, const char* collection,
+                                                                     const char* group,
+                                                                     quiver_columns_t** out_columns);
+QUIVER_C_API quiver_error_t quiver_columns_row_count(const quiver_columns_t* columns, size_t* out_count);
+QUIVER_C_API quiver_error_t quiver_columns_column_count(const quiver_columns_t* columns, size_t* out_count);
+QUIVER_C_API quiver_error_t quiver_columns_column_name(const quiver_columns_t* columns, size_t column,
+                                                       const char** out_name);
+QUIVER_C_API quiver_error_t quiver_columns_column_type(const quiver_columns_t* columns, size_t column,
+                                                       int* out_type);
+/* INTEGER columns. */
+QUIVER_C_API quiver_error_t quiver_columns_get_integers(const quiver_columns_t* columns, size_t column,
+                                                        const int64_t** out_values, const uint8_t** out_has_value);
+/* FLOAT columns. */
+QUIVER_C_API quiver_error_t quiver_columns_get_floats(const quiver_columns_t* columns, size_t column,
+                                                      const double** out_values, const uint8_t** out_has_value);
+/* STRING and DATE_TIME columns, packed: cell r is the NUL-terminated text at out_text + out_offsets[r];
+ * *out_text_size counts every byte including the terminators. */
+QUIVER_C_API quiver_error_t quiver_columns_get_strings(const quiver_columns_t* columns, size_t column,
+                                                       const char** out_text, const size_t** out_offsets,
+                                                       size_t* out_text_size, const uint8_t** out_has_value);
+/* STRING and DATE_TIME columns as microseconds since 1970-01-01T00:00:00 UTC (a value without a
+ * zone is UTC; fractions truncated to microseconds), converted on the first call. A cell that is
+ * not a date-time (D22) fails with "Cannot convert_date_times: invalid date-time '<v>' for
+ * column '<c>' row <r>: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS". */
+QUIVER_C_API quiver_error_t quiver_columns_get_date_times(quiver_columns_t* columns, size_t column,
+                                                          const int64_t** out_microseconds,
+                                                          const uint8_t** out_has_value);
+/* NULL accepted. */
+QUIVER_C_API quiver_error_t quiver_columns_free(quiver_columns_t* columns);
+
+/* Creates row_count elements, all or nothing, and writes their ids to out_ids (row_count
+ * entries, caller-owned). Columns as the columnar group writers (column_types 0-4, data int64_t*,
+ * double* or char**, column_has_value NULL or per column NULL = dense, 0 = SQL NULL), plus:
+ * column_offsets == NULL or column_offsets[c] == NULL makes column c scalar (row_count cells); a
+ * non-NULL column_offsets[c] makes it an array column of row_count + 1 nondecreasing offsets
+ * starting at 0, row r's array being cells offsets[r] .. offsets[r+1]-1 of data[c] and
+ * has_value[c] (an empty array is left out). A NULL scalar cell is stored as NULL. A failing row:
+ * "Cannot create_elements: row <r>: <create_element's message>". progress (may be NULL) is called
+ * about a hundred times with the rows done so far, the total and user_data; it must not use db. */
+typedef void (*quiver_progress_t)(size_t done, size_t total, void* user_data);
+QUIVER_C_API quiver_error_t quiver_database_create_elements(quiver_database_t* db, const char* collection,
+                                                            const char* const* column_names, const int* column_types,
+                                                            const void* const* column_data,
+                                                            const uint8_t* const* column_has_value,
+                                                            const size_t* const* column_offsets,
+                                                            size_t column_count, size_t row_count, int64_t* out_ids,
+                                                            quiver_progress_t progress, void* user_data);
+
 /* Metadata. get_* fill a caller-owned struct; list_* allocate an array. */
 QUIVER_C_API quiver_error_t quiver_database_get_scalar_metadata(quiver_database_t* db, const char* collection,
                                                                 const char* attribute,

@@ -17,6 +17,7 @@ from quiverdb.database_csv_import import DatabaseCSVImport
 from quiverdb.exceptions import QuiverError
 from quiverdb.lua_runner import LuaRunner
 from quiverdb.metadata import CSVOptions, DataType, GroupMetadata, LogLevel, ScalarMetadata
+from quiverdb.query_result import QueryResult
 
 
 def version() -> str:
@@ -40,6 +41,7 @@ __all__ = [
     "GroupMetadata",
     "LogLevel",
     "LuaRunner",
+    "QueryResult",
     "QuiverError",
     "ScalarMetadata",
     "version",

@@ -117,9 +117,9 @@ class BinaryMetadata:
             for key, items in encoded_lists.items():
                 keep = [ffi.new("char[]", item) for item in items]
                 array = ffi.new("const char*[]", keep) if keep else ffi.NULL
-                check(lib.quiver_element_set_array_string(element, key.encode(), array, len(keep)))
+                check(lib.quiver_element_set_array_string(element, key.encode(), array, len(keep), ffi.NULL))
             sizes = ffi.new("int64_t[]", list(dimension_sizes)) if dimension_sizes else ffi.NULL
-            check(lib.quiver_element_set_array_integer(element, b"dimension_sizes", sizes, len(dimension_sizes)))
+            check(lib.quiver_element_set_array_integer(element, b"dimension_sizes", sizes, len(dimension_sizes), ffi.NULL))
             out = ffi.new("quiver_binary_metadata_t**")
             check(lib.quiver_binary_metadata_from_element(element, out))
         finally:

@@ -151,6 +151,41 @@ DATABASE_CDEF = """
     quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
                                                       int64_t* out_count);
 
+    /* Columnar bulk reads and creates (15) */
+    typedef struct quiver_columns quiver_columns_t;
+    quiver_error_t quiver_database_read_scalar_columns(quiver_database_t* db, const char* collection,
+                                                       const char* const* attributes, size_t attribute_count,
+                                                       quiver_columns_t** out_columns);
+    quiver_error_t quiver_database_read_vector_columns(quiver_database_t* db, const char* collection,
+                                                       const char* group, quiver_columns_t** out_columns);
+    quiver_error_t quiver_database_read_set_columns(quiver_database_t* db, const char* collection,
+                                                    const char* group, quiver_columns_t** out_columns);
+    quiver_error_t quiver_database_read_time_series_columns(quiver_database_t* db, const char* collection,
+                                                            const char* group, quiver_columns_t** out_columns);
+    quiver_error_t quiver_columns_row_count(const quiver_columns_t* columns, size_t* out_count);
+    quiver_error_t quiver_columns_column_count(const quiver_columns_t* columns, size_t* out_count);
+    quiver_error_t quiver_columns_column_name(const quiver_columns_t* columns, size_t column,
+                                              const char** out_name);
+    quiver_error_t quiver_columns_column_type(const quiver_columns_t* columns, size_t column, int* out_type);
+    quiver_error_t quiver_columns_get_integers(const quiver_columns_t* columns, size_t column,
+                                               const int64_t** out_values, const uint8_t** out_has_value);
+    quiver_error_t quiver_columns_get_floats(const quiver_columns_t* columns, size_t column,
+                                             const double** out_values, const uint8_t** out_has_value);
+    quiver_error_t quiver_columns_get_strings(const quiver_columns_t* columns, size_t column,
+                                              const char** out_text, const size_t** out_offsets,
+                                              size_t* out_text_size, const uint8_t** out_has_value);
+    quiver_error_t quiver_columns_get_date_times(quiver_columns_t* columns, size_t column,
+                                                 const int64_t** out_microseconds, const uint8_t** out_has_value);
+    quiver_error_t quiver_columns_free(quiver_columns_t* columns);
+    typedef void (*quiver_progress_t)(size_t done, size_t total, void* user_data);
+    quiver_error_t quiver_database_create_elements(quiver_database_t* db, const char* collection,
+                                                   const char* const* column_names, const int* column_types,
+                                                   const void* const* column_data,
+                                                   const uint8_t* const* column_has_value,
+                                                   const size_t* const* column_offsets, size_t column_count,
+                                                   size_t row_count, int64_t* out_ids,
+                                                   quiver_progress_t progress, void* user_data);
+
     /* Metadata (12) */
     quiver_error_t quiver_database_get_scalar_metadata(quiver_database_t* db, const char* collection,
                                                        const char* attribute,

@@ -10,11 +10,11 @@ import warnings
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase, DatabaseSelf
-from quiverdb._helpers import check, decode_string
+from quiverdb._helpers import check, decode_string, require_str
 
 
 class DatabaseLifecycle(DatabaseBase):
-    """Provides ``close``, ``path``, ``current_version``, ``is_healthy``, ``describe``; mixed into ``Database``."""
+    """Provides ``close``, ``path``, ``current_version``, ``is_healthy``, ``describe``, ``describe_collection``, ``summarize_collection``."""
 
     def close(self) -> None:
         """Close the database; closing again does nothing.
@@ -108,3 +108,49 @@ class DatabaseLifecycle(DatabaseBase):
             return report
         finally:
             get_lib().quiver_database_free_string(out[0])
+
+    def _report(self, op: str, collection: object) -> str:
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        lib = get_lib()
+        out = ffi.new("char**")
+        check(getattr(lib, f"quiver_database_{op}")(self._ptr, c_collection, out))
+        try:
+            report: str = ffi.string(out[0]).decode("utf-8")
+            return report
+        finally:
+            lib.quiver_database_free_string(out[0])
+
+    def describe_collection(self, collection: str) -> str:
+        """Return the ``describe()`` block of one collection (no leading blank line).
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            ``Collection: <C> (<n> elements)`` and its scalars, vectors, sets, time series and files; every line
+            ends with a newline.
+
+        Raises:
+            QuiverError: The database is closed, the collection does not exist, or the schema cannot be loaded.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        return self._report("describe_collection", collection)
+
+    def summarize_collection(self, collection: str) -> str:
+        """Return a summary of one collection's data: non-null counts, small INTEGER value distributions, groups.
+
+        Args:
+            collection: Collection (table) name.
+
+        Returns:
+            ``Collection: <C> (<n> elements)``, one line per column (``<k> non-null, <m> null[; values {...}]``)
+            and per group (``<k>/<n> non-empty``); every line ends with a newline.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        return self._report("summarize_collection", collection)

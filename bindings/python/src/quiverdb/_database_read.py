@@ -16,7 +16,7 @@ _LIST_CTYPES = {
 
 
 class DatabaseRead(DatabaseBase):
-    """Provides ``read_scalar_*``, ``read_vector_*``, ``read_set_*`` and ``read_element_ids``."""
+    """Provides ``read_scalar_*``, ``read_vector_*``, ``read_set_*``, ``read_element_ids`` and ``number_of_elements``."""
 
     def _read_scalar_numbers(self, op: str, kind: str, collection: object, attribute: object) -> list[Any]:
         self._ensure_open()
@@ -113,6 +113,26 @@ class DatabaseRead(DatabaseBase):
         finally:
             if values[0] != ffi.NULL:
                 lib.quiver_database_free_string_array(values[0], n)
+
+    def number_of_elements(self, collection: str) -> int:
+        """Count the elements of a collection (``SELECT COUNT(*)``, never cached).
+
+        Args:
+            collection: Collection (table) name; any table of the schema is accepted.
+
+        Returns:
+            The number of rows; ``0`` for an empty collection.
+
+        Raises:
+            QuiverError: The database is closed, or the collection does not exist.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        self._ensure_open()
+        c_collection = require_str("number_of_elements", "collection", collection)
+        out = ffi.new("int64_t*")
+        check(get_lib().quiver_database_number_of_elements(self._ptr, c_collection, out))
+        return int(out[0])
 
     def read_element_ids(self, collection: str) -> list[int]:
         """Read the ids of every element of a collection.

@@ -247,10 +247,11 @@ class DatabaseReadById(DatabaseBase):
         Raises:
             QuiverError: The database is closed, or the collection or attribute does not exist.
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8, or the stored text is not a
+                date-time of the D22 grammar (``Cannot read_scalar_date_time_by_id: invalid date-time '<v>'``).
         """
         value = self._read_scalar_by_id("read_scalar_date_time_by_id", "string", collection, attribute, id)
-        return None if value is None else parse_date_time(value)
+        return None if value is None else parse_date_time("read_scalar_date_time_by_id", value)
 
     def read_vector_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
         """Read a DATE_TIME vector attribute of one element.
@@ -268,8 +269,9 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        values = self._read_list_by_id("read_vector_date_time_by_id", "vector", "strings", collection, attribute, id)
-        return [parse_date_time(v) for v in values]
+        op = "read_vector_date_time_by_id"
+        values = self._read_list_by_id(op, "vector", "strings", collection, attribute, id)
+        return [parse_date_time(op, v) for v in values]
 
     def read_set_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
         """Read a DATE_TIME set attribute of one element.
@@ -287,5 +289,6 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        values = self._read_list_by_id("read_set_date_time_by_id", "set", "strings", collection, attribute, id)
-        return [parse_date_time(v) for v in values]
+        op = "read_set_date_time_by_id"
+        values = self._read_list_by_id(op, "set", "strings", collection, attribute, id)
+        return [parse_date_time(op, v) for v in values]

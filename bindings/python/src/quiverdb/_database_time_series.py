@@ -1,16 +1,22 @@
-"""Time-series mixin of ``Database``: time-series groups and the time-series files row."""
+"""Time-series mixin of ``Database``: whole groups (either D15 shape, ``None`` cells), one row of every element, upserts.
+
+The ``*_time_series_files`` methods live in ``_database_time_series_files``.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._convert import normalize
 from quiverdb._database_metadata import DatabaseMetadata
+from quiverdb._groups import Prepared, prepare, read_rows
 from quiverdb._helpers import (
     INT64_MAX,
     INT64_MIN,
     check,
-    decode_string,
+    decode_strings,
     require_id,
     require_str,
     text_problem,
@@ -21,10 +27,11 @@ from quiverdb.metadata import DataType
 _INTEGER = int(DataType.INTEGER)
 _FLOAT = int(DataType.FLOAT)
 _STRING = int(DataType.STRING)
+_NULL = int(DataType.NULL)
 
 
 class DatabaseTimeSeries(DatabaseMetadata):
-    """Provides ``read/update_time_series_group`` and the ``*_time_series_files`` methods."""
+    """Provides ``read/update_time_series_group(_by_label)``, ``read_time_series_row``, ``upsert_time_series_row(_by_label)``."""
 
     def read_time_series_group(self, collection: str, group: str, id: int) -> list[dict[str, Any]]:
         """Read the rows of one element's time-series group.
@@ -35,12 +42,12 @@ class DatabaseTimeSeries(DatabaseMetadata):
             id: Element id.
 
         Returns:
-            One dict per row (dimension column and every value column → value; a NULL cell → ``None``), in
-            dimension order;
-            ``[]`` when the element has no rows or no element has this id.
+            One dict per row (the dimension column and every value column → value; a NULL cell → ``None``;
+            text as stored), in dimension order; ``[]`` when the element has no rows or no element has this id.
 
         Raises:
-            QuiverError: The database is closed, or the collection or group does not exist.
+            QuiverError: The database is closed, the collection or group does not exist, or a stored value does not
+                fit its column.
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
@@ -50,248 +57,211 @@ class DatabaseTimeSeries(DatabaseMetadata):
         c_group = require_str(op, "group", group)
         require_id(op, id)
         lib = get_lib()
-        names = ffi.new("char***")
-        types = ffi.new("int**")
-        data = ffi.new("void***")
-        has_value = ffi.new("uint8_t***")
-        column_count = ffi.new("size_t*")
-        row_count = ffi.new("size_t*")
-        check(
-            lib.quiver_database_read_time_series_group(
-                self._ptr, c_collection, c_group, id, names, types, data, has_value, column_count, row_count
-            )
+        return read_rows(
+            op, lambda *out: lib.quiver_database_read_time_series_group(self._ptr, c_collection, c_group, id, *out), False
         )
-        n_columns = int(column_count[0])
-        n_rows = int(row_count[0])
-        try:
-            if n_columns == 0 or n_rows == 0:
-                return []
-            columns: list[tuple[str, list[Any]]] = []
-            for c in range(n_columns):
-                name = decode_string(names[0][c]) or ""
-                column_type = int(types[0][c])
-                ptr = data[0][c]
-                if ptr == ffi.NULL:
-                    values: list[Any] = [None] * n_rows
-                elif column_type == _INTEGER:
-                    values = ffi.unpack(ffi.cast("int64_t*", ptr), n_rows)
-                elif column_type == _FLOAT:
-                    values = ffi.unpack(ffi.cast("double*", ptr), n_rows)
-                else:
-                    strings = ffi.cast("char**", ptr)
-                    values = [decode_string(strings[r]) for r in range(n_rows)]
-                mask = ffi.unpack(ffi.cast("uint8_t*", has_value[0][c]), n_rows)
-                columns.append((name, [value if present else None for value, present in zip(values, mask)]))
-            return [{name: values[r] for name, values in columns} for r in range(n_rows)]
-        finally:
-            if names[0] != ffi.NULL or data[0] != ffi.NULL:
-                lib.quiver_database_free_time_series_data(names[0], types[0], data[0], has_value[0], n_columns, n_rows)
 
-    def update_time_series_group(self, collection: str, group: str, id: int, rows: list[dict[str, Any]]) -> None:
-        """Replace all rows of one element's time-series group; ``[]`` clears them.
+    def _update_time_series(self, op: str, collection: object, group: object, element: Any, rows: object) -> None:
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        c_group = require_str(op, "group", group)
+        if isinstance(rows, (list, dict)) and not rows:
+            prepared = Prepared(ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0, [])  # clear: the library checks the rest
+        else:
+            metadata = self.get_time_series_metadata(str(collection), str(group))
+            prepared = prepare(op, rows, metadata.value_columns, metadata.dimension_column, False, "rows")
+        args = (prepared.names, prepared.types, prepared.data, prepared.has_value)
+        lib = get_lib()
+        if isinstance(element, bytes):
+            call = lib.quiver_database_update_time_series_group_by_label
+        else:
+            call = lib.quiver_database_update_time_series_group
+        check(call(self._ptr, c_collection, c_group, element, *args, prepared.column_count, prepared.row_count))
+        del prepared
+
+    def update_time_series_group(self, collection: str, group: str, id: int, rows: Any) -> None:
+        """Replace all rows of one element's time-series group; ``[]`` (or ``{}``) clears them.
 
         Args:
             collection: Collection (table) name.
             group: Group name (as listed by the ``list_*_groups`` methods).
             id: Element id.
-            rows: One dict per row holding the dimension column and every value column, nothing else, with exact
-                types: ``int`` for INTEGER, ``float`` for REAL, ``str`` for TEXT and DATE_TIME.
+            rows: Either a list of row dicts, each holding the dimension column and every value column, or a dict of
+                columns (D15: ``{column: [values]}``, the dimension column required, columns left out are NULL).
+                Cells: ``int`` for INTEGER, ``float`` for REAL, ``str``/``datetime``/``date`` for TEXT and DATE_TIME
+                and the dimension, ``None`` for NULL (numpy scalars accepted).
 
         Raises:
             QuiverError: The database is closed, the group does not exist, or the library refuses a row (nothing is
                 written).
             TypeError: An argument or a cell has the wrong type (the message names the column).
-            ValueError: A row misses a column or has an unknown one, or a text cell holds a NUL character or invalid
-                UTF-8.
+            ValueError: A row misses a column or has an unknown one, the columns differ in length, or a text cell
+                holds a NUL character or invalid UTF-8.
         """
-        self._ensure_open()
         op = "update_time_series_group"
+        self._ensure_open()
+        self._update_time_series(op, collection, group, require_id(op, id), rows)
+
+    def update_time_series_group_by_label(self, collection: str, group: str, label: str, rows: Any) -> None:
+        """Replace all rows of one element's time-series group, addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            group: Group name (as listed by the ``list_*_groups`` methods).
+            label: The element's label.
+            rows: As for ``update_time_series_group``.
+
+        Raises:
+            QuiverError: The database is closed, the group or label does not exist
+                (``Element not found: label '<l>' in collection '<C>'``), or a row is refused (nothing is written).
+            TypeError: An argument or a cell has the wrong type (the message names it).
+            ValueError: As for ``update_time_series_group``.
+        """
+        op = "update_time_series_group_by_label"
+        self._ensure_open()
+        self._update_time_series(op, collection, group, require_str(op, "label", label), rows)
+
+    def read_time_series_row(
+        self, collection: str, group: str, attribute: str, date_time: str | datetime | date
+    ) -> list[int | float | str | None]:
+        """Read one attribute of every element at a date: the last non-NULL value at or before it.
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            attribute: A value column of the group.
+            date_time: The date (D22 text, ``datetime`` or ``date``).
+
+        Returns:
+            One value per element, in ``read_element_ids`` order; ``None`` where an element has no value at or
+            before the date.
+
+        Raises:
+            QuiverError: The database is closed, the collection, group or attribute does not exist, or ``date_time``
+                is not a valid date-time.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "read_time_series_row"
+        self._ensure_open()
         c_collection = require_str(op, "collection", collection)
         c_group = require_str(op, "group", group)
-        require_id(op, id)
-        if not isinstance(rows, list):
-            raise TypeError(f"Cannot {op}: argument 'rows' must be a list of dict, got {type_name(rows)}")
-        for row in rows:
-            if not isinstance(row, dict):
-                raise TypeError(f"Cannot {op}: argument 'rows' must be a list of dict, got {type_name(row)}")
-        lib = get_lib()
-        if not rows:
-            check(
-                lib.quiver_database_update_time_series_group(
-                    self._ptr, c_collection, c_group, id, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0
-                )
+        c_attribute = require_str(op, "attribute", attribute)
+        if not isinstance(date_time, (str, datetime, date)):
+            raise TypeError(
+                f"Cannot {op}: argument 'date_time' must be str, datetime or date, got {type_name(date_time)}"
             )
-            return
-
-        metadata = self.get_time_series_metadata(collection, group)
-        columns: list[tuple[str, int]] = [(metadata.dimension_column, _STRING)]
-        columns += [(column.name, int(column.data_type)) for column in metadata.value_columns]
-        known = {name for name, _ in columns}
-        expected: dict[int, tuple[type[Any], str]] = {_INTEGER: (int, "int"), _FLOAT: (float, "float")}
-        for r, row in enumerate(rows):
-            for name, _ in columns:
-                if name not in row:
-                    raise ValueError(f"Cannot {op}: Row {r} is missing column '{name}'")
-            for key in row:
-                if key not in known:
-                    raise ValueError(f"Cannot {op}: Row {r} has unknown column '{key}'")
-            for name, column_type in columns:
-                value = row[name]
-                python_type, label = expected.get(column_type, (str, "str"))
-                if isinstance(value, bool) or not isinstance(value, python_type):
-                    raise TypeError(f"Cannot {op}: Column '{name}' expects {label}, got {type_name(value)}")
-                if python_type is int:
-                    if not INT64_MIN <= value <= INT64_MAX:
-                        raise TypeError(f"Cannot {op}: Row {r} column '{name}': Integer out of int64 range")
-                elif python_type is str:
-                    problem = text_problem(value)
-                    if problem is not None:
-                        raise ValueError(f"Cannot {op}: {problem} in row {r} column '{name}'")
-
-        n_rows = len(rows)
-        n_columns = len(columns)
-        keepalive: list[Any] = []
-        c_names = ffi.new("char*[]", n_columns)
-        c_types = ffi.new("int[]", n_columns)
-        c_data = ffi.new("void*[]", n_columns)
-        keepalive.extend([c_names, c_types, c_data])
-        for c, (name, column_type) in enumerate(columns):
-            name_buffer = ffi.new("char[]", name.encode("utf-8"))
-            keepalive.append(name_buffer)
-            c_names[c] = name_buffer
-            c_types[c] = column_type
-            cells = [row[name] for row in rows]
-            if column_type == _INTEGER:
-                array = ffi.new("int64_t[]", cells)
-            elif column_type == _FLOAT:
-                array = ffi.new("double[]", cells)
+        c_date_time = require_str(op, "date_time", normalize(date_time))
+        lib = get_lib()
+        kind = ffi.new("int*")
+        values = ffi.new("void**")
+        mask = ffi.new("uint8_t**")
+        count = ffi.new("size_t*")
+        check(lib.quiver_database_read_time_series_row(
+            self._ptr, c_collection, c_group, c_attribute, c_date_time, kind, values, mask, count
+        ))  # fmt: skip
+        n = int(count[0])
+        try:
+            if n == 0:
+                return []
+            if kind[0] == _INTEGER:
+                out: list[Any] = ffi.unpack(ffi.cast("int64_t*", values[0]), n)
+            elif kind[0] == _FLOAT:
+                out = ffi.unpack(ffi.cast("double*", values[0]), n)
             else:
-                buffers = [ffi.new("char[]", cell.encode("utf-8")) for cell in cells]
-                keepalive.extend(buffers)
-                array = ffi.new("char*[]", buffers)
-            keepalive.append(array)
-            c_data[c] = array
-        check(
-            lib.quiver_database_update_time_series_group(
-                self._ptr, c_collection, c_group, id, c_names, c_types, c_data, ffi.NULL, n_columns, n_rows
-            )
-        )
-
-    def has_time_series_files(self, collection: str) -> bool:
-        """Return whether a collection has a time-series files table.
-
-        Args:
-            collection: Collection (table) name.
-
-        Returns:
-            ``True`` when ``<collection>_time_series_files`` exists.
-
-        Raises:
-            QuiverError: The database is closed, or the collection does not exist.
-            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8.
-        """
-        self._ensure_open()
-        c_collection = require_str("has_time_series_files", "collection", collection)
-        out = ffi.new("int*")
-        check(get_lib().quiver_database_has_time_series_files(self._ptr, c_collection, out))
-        return bool(out[0])
-
-    def list_time_series_files_columns(self, collection: str) -> list[str]:
-        """List the columns of a collection's time-series files table.
-
-        Args:
-            collection: Collection (table) name.
-
-        Returns:
-            The column names, in table order.
-
-        Raises:
-            QuiverError: The database is closed, or the collection has no time-series files table.
-            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8.
-        """
-        self._ensure_open()
-        c_collection = require_str("list_time_series_files_columns", "collection", collection)
-        lib = get_lib()
-        out = ffi.new("char***")
-        count = ffi.new("size_t*")
-        check(lib.quiver_database_list_time_series_files_columns(self._ptr, c_collection, out, count))
-        n = int(count[0])
-        try:
-            return [decode_string(out[0][i]) or "" for i in range(n)]
+                out = decode_strings(ffi.cast("char**", values[0]), n)
+            present = ffi.unpack(ffi.cast("char*", mask[0]), n)
+            return [value if flag else None for value, flag in zip(out, present, strict=True)]
         finally:
-            if out[0] != ffi.NULL:
-                lib.quiver_database_free_string_array(out[0], n)
+            if values[0] != ffi.NULL:
+                if kind[0] == _INTEGER:
+                    lib.quiver_database_free_integer_array(ffi.cast("int64_t*", values[0]))
+                elif kind[0] == _FLOAT:
+                    lib.quiver_database_free_float_array(ffi.cast("double*", values[0]))
+                else:
+                    lib.quiver_database_free_string_array(ffi.cast("char**", values[0]), n)
+            if mask[0] != ffi.NULL:
+                lib.quiver_database_free_mask(mask[0])
 
-    def read_time_series_files(self, collection: str) -> dict[str, str | None]:
-        """Read a collection's time-series files row.
-
-        Args:
-            collection: Collection (table) name.
-
-        Returns:
-            Column → path (``None`` for NULL).
-
-        Raises:
-            QuiverError: The database is closed, or the collection has no time-series files table.
-            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8.
-        """
+    def _upsert(self, op: str, collection: object, group: object, element: Any, row: dict[str, object]) -> None:
         self._ensure_open()
-        c_collection = require_str("read_time_series_files", "collection", collection)
-        lib = get_lib()
-        columns = ffi.new("char***")
-        paths = ffi.new("char***")
-        count = ffi.new("size_t*")
-        check(lib.quiver_database_read_time_series_files(self._ptr, c_collection, columns, paths, count))
-        n = int(count[0])
-        try:
-            return {decode_string(columns[0][i]) or "": decode_string(paths[0][i]) for i in range(n)}
-        finally:
-            if columns[0] != ffi.NULL and paths[0] != ffi.NULL:
-                lib.quiver_database_free_time_series_files(columns[0], paths[0], n)
-
-    def update_time_series_files(self, collection: str, data: dict[str, str | None]) -> None:
-        """Rewrite a collection's time-series files row: the given columns get their path, every other column NULL.
-
-        Args:
-            collection: Collection (table) name.
-            data: Column → path (``None`` for NULL); an empty dict changes nothing.
-
-        Raises:
-            QuiverError: The database is closed, the collection has no time-series files table, or a column is
-                unknown (nothing is written).
-            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8.
-        """
-        self._ensure_open()
-        op = "update_time_series_files"
         c_collection = require_str(op, "collection", collection)
-        if not isinstance(data, dict):
-            raise TypeError(f"Cannot {op}: argument 'data' must be dict, got {type_name(data)}")
-        for key, value in data.items():
-            if not isinstance(key, str):
-                raise TypeError(f"Cannot {op}: argument 'data' keys must be str, got {type_name(key)}")
-            if value is not None and not isinstance(value, str):
-                raise TypeError(f"Cannot {op}: Column '{key}' expects str or None, got {type_name(value)}")
-            problem = text_problem(key) or (None if value is None else text_problem(value))
-            if problem is not None:
-                raise ValueError(f"Cannot {op}: {problem} in column '{key}'")
-        if not data:
-            return
-        keepalive: list[Any] = []
-        n = len(data)
-        c_columns = ffi.new("char*[]", n)
-        c_paths = ffi.new("char*[]", n)
-        for i, (key, value) in enumerate(data.items()):
-            key_buffer = ffi.new("char[]", key.encode("utf-8"))
-            keepalive.append(key_buffer)
-            c_columns[i] = key_buffer
+        c_group = require_str(op, "group", group)
+        keep: list[Any] = []
+        names, types, cells = [], [], []
+        for name, raw in row.items():
+            value = normalize(raw)
+            names.append(ffi.new("char[]", require_str(op, "name", name)))
             if value is None:
-                c_paths[i] = ffi.NULL
+                types.append(_NULL)
+                cells.append(ffi.NULL)
+                continue
+            if isinstance(value, (bool, int)):
+                if not INT64_MIN <= value <= INT64_MAX:
+                    raise TypeError(f"Cannot {op}: Column '{name}': Integer out of int64 range")
+                cell, kind = ffi.new("int64_t*", int(value)), _INTEGER
+            elif isinstance(value, float):
+                cell, kind = ffi.new("double*", value), _FLOAT
+            elif isinstance(value, str):
+                problem = text_problem(value)
+                if problem is not None:
+                    raise ValueError(f"Cannot {op}: {problem} in column '{name}'")
+                text = ffi.new("char[]", value.encode("utf-8"))
+                keep.append(text)
+                cell, kind = ffi.new("char**", text), _STRING
             else:
-                value_buffer = ffi.new("char[]", value.encode("utf-8"))
-                keepalive.append(value_buffer)
-                c_paths[i] = value_buffer
-        check(get_lib().quiver_database_update_time_series_files(self._ptr, c_collection, c_columns, c_paths, n))
+                raise TypeError(f"Cannot {op}: Column '{name}' has unsupported type {type_name(raw)}")
+            types.append(kind)
+            cells.append(cell)
+        keep += [names, cells]
+        n = len(names)
+        c_names = ffi.new("char*[]", names) if n else ffi.NULL
+        c_types = ffi.new("int[]", types) if n else ffi.NULL
+        c_data = ffi.new("void*[]", cells) if n else ffi.NULL
+        lib = get_lib()
+        if isinstance(element, bytes):
+            call = lib.quiver_database_upsert_time_series_row_by_label
+        else:
+            call = lib.quiver_database_upsert_time_series_row
+        check(call(self._ptr, c_collection, c_group, element, c_names, c_types, c_data, n))
+        del keep
+
+    def upsert_time_series_row(self, collection: str, group: str, id: int, /, **kwargs: object) -> None:
+        """Insert or update one time-series row of an element, changing only the columns given (D19).
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            id: Element id (the element must exist).
+            **kwargs: The key columns (the dimension, and any other primary-key column) and the value columns to set:
+                ``bool``/``int`` → INTEGER, ``float`` → REAL, ``str``/``datetime``/``date`` → text, ``None`` → NULL.
+                An existing row's other columns keep their values.
+
+        Raises:
+            QuiverError: The database is closed, the group or element does not exist, a key column is missing or
+                NULL, a column is unknown or of the wrong type (nothing is written).
+            TypeError: An argument or a value has an unsupported type (the message names it).
+            ValueError: A string holds a NUL character or is not valid UTF-8.
+        """
+        op = "upsert_time_series_row"
+        self._ensure_open()
+        self._upsert(op, collection, group, require_id(op, id), kwargs)
+
+    def upsert_time_series_row_by_label(self, collection: str, group: str, label: str, /, **kwargs: object) -> None:
+        """``upsert_time_series_row`` addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            group: Time-series group name.
+            label: The element's label.
+            **kwargs: As for ``upsert_time_series_row``.
+
+        Raises:
+            QuiverError: As for ``upsert_time_series_row``; an unknown label gives
+                ``Element not found: label '<l>' in collection '<C>'``.
+            TypeError: An argument or a value has an unsupported type (the message names it).
+            ValueError: A string holds a NUL character or is not valid UTF-8.
+        """
+        op = "upsert_time_series_row_by_label"
+        self._ensure_open()
+        self._upsert(op, collection, group, require_str(op, "label", label), kwargs)

@@ -1,4 +1,4 @@
-"""Transaction mixin of ``Database``: explicit begin/commit/rollback and the ``transaction()`` block."""
+"""Transaction mixin of ``Database``: begin/commit/rollback, the ``transaction()`` block and dry runs (D16)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ _Self = TypeVar("_Self", bound="DatabaseTransaction")
 
 
 class DatabaseTransaction(DatabaseBase):
-    """Provides ``begin_transaction``, ``commit``, ``rollback``, ``in_transaction``, ``transaction``."""
+    """Provides ``begin_transaction``, ``commit``, ``rollback``, ``in_transaction``, ``transaction`` and the dry runs."""
 
     def begin_transaction(self) -> None:
         """Begin an explicit transaction.
@@ -77,3 +77,61 @@ class DatabaseTransaction(DatabaseBase):
                 pass
             raise
         self.commit()
+
+    def begin_dry_run(self) -> None:
+        """Begin a dry run: everything until ``end_dry_run`` is rolled back (D16).
+
+        Inside a dry run, ``begin_transaction``/``commit``/``rollback`` work as usual (a savepoint),
+        ``in_transaction()`` reports only such a nested transaction, ``import_csv`` works, and
+        transaction-control SQL through ``query*`` is refused.
+
+        Raises:
+            QuiverError: The database is closed, a dry run or a transaction is already active.
+        """
+        self._ensure_open()
+        check(get_lib().quiver_database_begin_dry_run(self._ptr))
+
+    def end_dry_run(self) -> None:
+        """End the dry run, rolling back everything since ``begin_dry_run`` (an open nested transaction too).
+
+        Raises:
+            QuiverError: The database is closed, or no dry run is active.
+        """
+        self._ensure_open()
+        check(get_lib().quiver_database_end_dry_run(self._ptr))
+
+    def in_dry_run(self) -> bool:
+        """Return whether a dry run is active.
+
+        Returns:
+            ``True`` between ``begin_dry_run`` and ``end_dry_run``.
+
+        Raises:
+            QuiverError: The database is closed.
+        """
+        self._ensure_open()
+        out = ffi.new("int*")
+        check(get_lib().quiver_database_in_dry_run(self._ptr, out))
+        return bool(out[0])
+
+    @contextmanager
+    def dry_run(self: _Self) -> Iterator[_Self]:
+        """Run a ``with`` block as a dry run: whatever it writes is rolled back at the end, also on an exception.
+
+        Returns:
+            A context manager yielding the database itself. On an exception the dry run ends (its own errors
+            ignored) and the exception propagates; on a normal exit errors of ``end_dry_run`` propagate.
+
+        Raises:
+            QuiverError: The database is closed, a dry run or a transaction is already active.
+        """
+        self.begin_dry_run()
+        try:
+            yield self
+        except BaseException:
+            try:
+                self.end_dry_run()
+            except Exception:
+                pass
+            raise
+        self.end_dry_run()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from quiverdb._c_api import get_lib
+from typing import Any
+
+from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase
 from quiverdb._helpers import INT64_PTR, check, new_cdata, require_id, require_str
 from quiverdb.element import Element, _classify
 
 
 class DatabaseWrite(DatabaseBase):
-    """Provides ``create_element``, ``update_element``, ``delete_element``; mixed into ``Database``."""
+    """Provides ``create_element``, ``update_element(_by_label)``, ``delete_element(_by_label)``, ``update_relation(_by_label)``."""
 
     def _build_element(self, kwargs: dict[str, object]) -> Element:
         # Validate every value before any C call.
@@ -91,3 +93,110 @@ class DatabaseWrite(DatabaseBase):
         c_collection = require_str("delete_element", "collection", collection)
         require_id("delete_element", id)
         check(get_lib().quiver_database_delete_element(self._ptr, c_collection, id))
+
+    def update_element_by_label(self, collection: str, label: str, /, **kwargs: object) -> None:
+        """``update_element`` addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            label: The element's label (trimmed, as every lookup); positional, so ``label=`` among the attributes
+                renames the element.
+            **kwargs: Attribute values, as for ``create_element``.
+
+        Raises:
+            QuiverError: The database is closed, no element has this label
+                (``Element not found: label '<l>' in collection '<C>'``), or the update is refused (nothing is
+                written).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "update_element_by_label"
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        c_label = require_str(op, "label", label)
+        element = self._build_element(kwargs)
+        try:
+            check(get_lib().quiver_database_update_element_by_label(self._ptr, c_collection, c_label, element._ptr))
+        finally:
+            element.destroy()
+
+    def delete_element_by_label(self, collection: str, label: str) -> None:
+        """``delete_element`` addressing the element by its label.
+
+        Args:
+            collection: Collection (table) name.
+            label: The element's label.
+
+        Raises:
+            QuiverError: The database is closed, or the collection or label does not exist (nothing is deleted).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "delete_element_by_label"
+        self._ensure_open()
+        c_collection = require_str(op, "collection", collection)
+        c_label = require_str(op, "label", label)
+        check(get_lib().quiver_database_delete_element_by_label(self._ptr, c_collection, c_label))
+
+    def _update_relation(
+        self, op: str, collection_from: object, collection_to: object, relation_type: object, element: Any,
+        target_label: object,
+    ) -> None:  # fmt: skip
+        self._ensure_open()
+        c_from = require_str(op, "collection_from", collection_from)
+        c_to = require_str(op, "collection_to", collection_to)
+        c_type = require_str(op, "relation_type", relation_type)
+        c_target = ffi.NULL if target_label is None else require_str(op, "target_label", target_label)
+        lib = get_lib()
+        if isinstance(element, bytes):
+            call = lib.quiver_database_update_relation_by_label
+        else:
+            call = lib.quiver_database_update_relation
+        check(call(self._ptr, c_from, c_to, c_type, element, c_target))
+
+    def update_relation(
+        self, collection_from: str, collection_to: str, relation_type: str, id: int, target_label: str | None
+    ) -> None:
+        """Set (or, with ``None``, clear) one scalar foreign key of an element to the element labelled ``target_label``.
+
+        The column is ``<lowercase collection_to>_<relation_type>`` (``("Plant", "Fuel", "id")`` → ``fuel_id``).
+
+        Args:
+            collection_from: The collection of the element that holds the foreign key.
+            collection_to: The referenced collection.
+            relation_type: The relation's name (``"id"`` for ``<collection_to>_id``).
+            id: The element's id.
+            target_label: The label of the referenced element, or ``None`` to clear the relation.
+
+        Raises:
+            QuiverError: The database is closed, the column does not exist or is not a foreign key to
+                ``collection_to``, the element or the target label does not exist (nothing is written).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "update_relation"
+        self._ensure_open()
+        self._update_relation(op, collection_from, collection_to, relation_type, require_id(op, id), target_label)
+
+    def update_relation_by_label(
+        self, collection_from: str, collection_to: str, relation_type: str, label: str, target_label: str | None
+    ) -> None:
+        """``update_relation`` addressing the element by its label.
+
+        Args:
+            collection_from: The collection of the element that holds the foreign key.
+            collection_to: The referenced collection.
+            relation_type: The relation's name (``"id"`` for ``<collection_to>_id``).
+            label: The element's label.
+            target_label: The label of the referenced element, or ``None`` to clear the relation.
+
+        Raises:
+            QuiverError: As for ``update_relation``; an unknown label gives
+                ``Element not found: label '<l>' in collection '<C>'``.
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        op = "update_relation_by_label"
+        self._ensure_open()
+        c_label = require_str(op, "label", label)
+        self._update_relation(op, collection_from, collection_to, relation_type, c_label, target_label)

@@ -8,13 +8,16 @@ factories, which construct it.
 from __future__ import annotations
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._database_bulk import DatabaseBulk
 from quiverdb._database_composite import DatabaseComposite
+from quiverdb._database_dataframe import DatabaseDataFrame
 from quiverdb._database_lifecycle import DatabaseLifecycle
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._database_query import DatabaseQuery
 from quiverdb._database_read import DatabaseRead
 from quiverdb._database_read_by_id import DatabaseReadById
 from quiverdb._database_time_series import DatabaseTimeSeries
+from quiverdb._database_time_series_files import DatabaseTimeSeriesFiles
 from quiverdb._database_transaction import DatabaseTransaction
 from quiverdb._database_write import DatabaseWrite
 from quiverdb._helpers import check, require_str
@@ -31,10 +34,13 @@ class Database(
     DatabaseCSVImport,
     DatabaseLifecycle,
     DatabaseWrite,
+    DatabaseBulk,
+    DatabaseDataFrame,
     DatabaseTransaction,
     DatabaseQuery,
     DatabaseComposite,
     DatabaseTimeSeries,
+    DatabaseTimeSeriesFiles,
     DatabaseRead,
     DatabaseReadById,
     DatabaseMetadata,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from quiverdb._c_api import get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check, marshal_csv_options, require_str
+from quiverdb._helpers import check, require_str
+from quiverdb._marshal import marshal_csv_options
 from quiverdb.metadata import CSVOptions
 
 

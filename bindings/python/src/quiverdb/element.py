@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._convert import array_problem, as_array, normalize
 from quiverdb._helpers import (
     CHAR_ARRAY,
     INT64_MAX,
@@ -36,6 +40,7 @@ _SCALAR_KINDS: dict[type, str] = {int: _INTEGER, float: _FLOAT, str: _STRING}
 _INT_TYPES = {int}
 _STR_TYPES = {str}
 _NUMBER_TYPES = {int, float}
+_PLAIN_TYPES = {int, float, str, bool}
 _ELEMENT_PP = ffi.typeof("quiver_element_t**")
 
 
@@ -60,6 +65,10 @@ def _check_content(name: str, kind: str, payload: Any) -> None:
         problem = text_problem(payload)
         if problem is not None:
             raise ValueError(f"Cannot set: {problem} in value for Element.set('{name}')")
+    elif isinstance(payload, _WithNulls):
+        _check_content(name, kind, payload.values)
+    elif isinstance(payload, np.ndarray):
+        return  # int64 or float64 already: nothing to range-check
     elif kind is _ARRAY_INTEGER:
         index = first_int_out_of_range(payload)
         if index is not None:
@@ -96,6 +105,16 @@ def _classify_type(name: str, value: object) -> tuple[str, Any]:
         return _STRING, value
     if isinstance(value, list):
         return _classify_list(name, value)
+    # numpy scalars and arrays, tuples and dates (quiverdb._convert).
+    array = as_array(value)
+    if array is not None:
+        return (_ARRAY_INTEGER if array.dtype == np.int64 else _ARRAY_FLOAT), array
+    problem = array_problem(value)
+    if problem is not None:
+        raise TypeError(f"Cannot set: {problem} for Element.set('{name}')")
+    converted = normalize(value)
+    if converted is not value:
+        return _classify_type(name, converted)
     raise TypeError(f"Cannot set: Unsupported type {type_name(value)} for Element.set('{name}')")
 
 
@@ -105,9 +124,26 @@ def _bad_item(name: str, index: int, item: object) -> TypeError:
     )
 
 
+class _WithNulls(NamedTuple):
+    """An array payload with NULL cells: the values (placeholders where NULL) and a presence mask (R5)."""
+
+    values: Any
+    present: list[int]
+
+
+_TEXT_LIKE = (str, date, np.str_, np.datetime64)
+
+
 def _classify_list(name: str, values: list[Any]) -> tuple[str, Any]:
     if not values:
         return _ARRAY_INTEGER, []
+    if None in values and type(values) is list:
+        # NULL cells (R5): classify with a placeholder of the first value's kind, send a mask.
+        first = next((item for item in values if item is not None), None)
+        placeholder = "" if isinstance(first, _TEXT_LIKE) else 0
+        present = [0 if item is None else 1 for item in values]
+        kind, payload = _classify_list(name, [placeholder if item is None else item for item in values])
+        return kind, _WithNulls(payload, present)
     # Fast path: the set of exact item types, computed in C. Lists of plain int, plain str, or
     # int/float mixes are passed on as they are (cffi converts the items when calling C, exactly
     # as int()/float() would); anything else is checked item by item below.
@@ -118,6 +154,10 @@ def _classify_list(name: str, values: list[Any]) -> tuple[str, Any]:
         return _ARRAY_STRING, values
     if float in types and types <= _NUMBER_TYPES:
         return _ARRAY_FLOAT, values
+    if not types <= _PLAIN_TYPES:  # numpy scalars, dates, ...: convert once, then classify
+        converted = [normalize(item) for item in values]
+        if any(a is not b for a, b in zip(converted, values)):
+            return _classify_list(name, converted)
     first = values[0]
     if isinstance(first, str):
         for i, item in enumerate(values):
@@ -159,8 +199,9 @@ class Element:
     def set(self, name: str, value: object) -> Element:
         """Set ``name`` to ``value`` and return ``self`` (chainable).
 
-        ``None`` → null; ``bool``/``int`` → integer; ``float`` → float; ``str`` → string;
-        ``list`` → array (integer, float or string).
+        ``None`` → null; ``bool``/``int``/numpy integer → integer; ``float``/numpy floating → float;
+        ``str`` → string; ``datetime``/``date``/``numpy.datetime64`` → date-time text (D22);
+        ``list``/``tuple``/1-D numpy array → array (integer, float or string; ``None`` items are NULL cells).
         """
         self._ensure_valid()
         c_name = require_str("set", "name", name)
@@ -205,13 +246,25 @@ class Element:
             self.destroy()
 
 
+def _numbers(payload: Any, ctype: str) -> Any:
+    """The C array argument for a list (converted by cffi) or a numpy array (its buffer, no copy)."""
+    if isinstance(payload, np.ndarray):
+        return ffi.from_buffer(ctype, payload) if payload.size else ffi.NULL
+    return payload or ffi.NULL
+
+
 def _apply_all(lib: Any, ptr: Any, prepared: Any) -> None:
     """Send classified values to the native element ``ptr``; raise on the first C error.
 
     Numeric lists are passed to C as they are (cffi builds the temporary C array in one step);
     string lists become one ``char[]`` per item, passed as a list for the ``char**`` argument.
+    Arrays with NULL cells also pass their presence mask (``has_value``).
     """
     for c_name, kind, payload in prepared:
+        mask = ffi.NULL
+        if isinstance(payload, _WithNulls):
+            mask = ffi.new("uint8_t[]", payload.present)
+            payload = payload.values
         if kind == _STRING:
             err = lib.quiver_element_set_string(ptr, c_name, payload.encode("utf-8"))
         elif kind == _INTEGER:
@@ -219,12 +272,12 @@ def _apply_all(lib: Any, ptr: Any, prepared: Any) -> None:
         elif kind == _FLOAT:
             err = lib.quiver_element_set_float(ptr, c_name, payload)
         elif kind == _ARRAY_INTEGER:
-            err = lib.quiver_element_set_array_integer(ptr, c_name, payload or ffi.NULL, len(payload), ffi.NULL)
+            err = lib.quiver_element_set_array_integer(ptr, c_name, _numbers(payload, "int64_t[]"), len(payload), mask)
         elif kind == _ARRAY_FLOAT:
-            err = lib.quiver_element_set_array_float(ptr, c_name, payload, len(payload), ffi.NULL)
+            err = lib.quiver_element_set_array_float(ptr, c_name, _numbers(payload, "double[]"), len(payload), mask)
         elif kind == _ARRAY_STRING:
             buffers = [new_cdata(CHAR_ARRAY, item.encode("utf-8")) for item in payload]
-            err = lib.quiver_element_set_array_string(ptr, c_name, buffers, len(payload), ffi.NULL)
+            err = lib.quiver_element_set_array_string(ptr, c_name, buffers, len(payload), mask)
         else:
             err = lib.quiver_element_set_null(ptr, c_name)
         if err:

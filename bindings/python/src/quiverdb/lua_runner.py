@@ -66,8 +66,31 @@ class LuaRunner:
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
+        text = self._run("run", script)
+        return json.loads(text) if text else None
+
+    def run_json(self, script: str) -> str:
+        """Run a Lua script and return its first return value as the library's JSON text (D18; upstream's ``run``).
+
+        Args:
+            script: Lua source text (a chunk; the script sees the database as the global ``db``).
+
+        Returns:
+            The JSON text (``""`` when the script returns nothing, ``"null"`` for ``nil``), encoded by the library
+            with the rules of docs/lua.md (sorted object keys, no spaces, integers exact).
+
+        Raises:
+            QuiverError: The runner or its database is closed, the script fails (``Lua error: ...``),
+                or its return value cannot be encoded (``Cannot run: ...``).
+            TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
+        """
+        return self._run("run_json", script)
+
+    def _run(self, op: str, script: str) -> str:
+        """Run ``script`` and return the JSON text of its result; errors as the baseline resolves them."""
         self._ensure_open()
-        c_script = require_str("run", "script", script)
+        c_script = require_str(op, "script", script)
         # The runner borrows the database handle: never run against a closed one.
         self._db._ensure_open()
         lib = get_lib()
@@ -75,10 +98,10 @@ class LuaRunner:
         err = lib.quiver_lua_runner_run(self._ptr, c_script, out_result)
         if err == 0:
             try:
-                text = ffi.string(out_result[0]).decode("utf-8")
+                text: str = ffi.string(out_result[0]).decode("utf-8")
             finally:
                 lib.quiver_lua_runner_free_string(out_result[0])
-            return json.loads(text) if text else None
+            return text
         # 1. The runner's own error slot (script failures).
         out_error = ffi.new("const char**")
         if lib.quiver_lua_runner_get_error(self._ptr, out_error) == 0 and out_error[0] != ffi.NULL:
