@@ -1,4 +1,5 @@
-// Label-addressed writes (api-additions §8, upstream PR #244): every id-addressed writer can
+// Addressing elements: the public existence check and the label-addressed writes
+// (api-additions §8, upstream PR #244): every id-addressed writer can
 // address the element by its label. One resolution helper finds the id after the collection
 // check; the call then runs its id form unchanged (same checks, messages and write guard).
 #include "database_impl.h"
@@ -11,6 +12,11 @@ int64_t Database::Impl::require_element_by_label(const std::string& collection, 
     stmt.bind(1, Value(label));  // trimmed, like every bound string
     if (!stmt.step()) detail::fail_not_found("Element", "label '" + label + "' in collection '" + collection + "'");
     return stmt.column_int(0);
+}
+
+void Database::require_element(const std::string& collection, int64_t id) const {
+    impl_->require_collection("require_element", collection);
+    impl_->require_element(collection, id);
 }
 
 namespace {

@@ -151,6 +151,11 @@ public:
 
     // Element count (SELECT COUNT(*), never cached); any table of the schema is accepted.
     int64_t number_of_elements(const std::string& collection) const;
+    // Existence check for callers that compose several reads of one element (the Lua and
+    // Python composites, D24): throws "Element not found: <id> in collection '<C>'" when the
+    // collection has no element `id`, "Cannot require_element: collection not found: <C>" for
+    // an unknown collection. Reads only.
+    void require_element(const std::string& collection, int64_t id) const;
 
     // Whole groups of one element (api-additions §3). Readers: one map per row holding every
     // value column (NULL cells as nullptr), vectors in vector_index order, sets in insertion

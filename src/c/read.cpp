@@ -121,4 +121,11 @@ QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t
     });
 }
 
+QUIVER_C_API quiver_error_t quiver_database_require_element(quiver_database_t* db, const char* collection, int64_t id) {
+    return guard([&] {
+        require({{db, "db"}, {collection, "collection"}});
+        db->db.require_element(collection, id);
+    });
+}
+
 }  // extern "C"

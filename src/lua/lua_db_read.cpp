@@ -1,6 +1,5 @@
 // Bulk reads (read_element_ids, number_of_elements, read_scalar_*, read_vector_*, read_set_*)
 // and the composite by-id reads (read_scalars_by_id, read_vectors_by_id, read_sets_by_id, read_element_by_id).
-#include "errors.h"
 #include "lua/lua_convert.h"
 
 namespace quiver::lua {
@@ -86,9 +85,7 @@ int number_of_elements(lua_State* L) {
 // The collection's scalar attributes, after checking that element `id` exists.
 std::vector<ScalarMetadata> require_element(Database& db, const std::string& collection, int64_t id) {
     auto attributes = db.list_scalar_attributes(collection);
-    if (!db.read_scalar_integer_by_id(collection, "id", id)) {
-        detail::fail_not_found("Element", std::to_string(id) + " in collection '" + collection + "'");
-    }
+    db.require_element(collection, id);
     return attributes;
 }
 

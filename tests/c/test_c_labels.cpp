@@ -64,6 +64,14 @@ TEST_F(CApiLabels, NumberOfElementsErrors) {
     EXPECT_EQ(n, 7);  // out-parameter untouched on failure
 }
 
+TEST_F(CApiLabels, RequireElement) {
+    EXPECT_OK(quiver_database_require_element(db, "Item", item_));
+    EXPECT_ERROR(quiver_database_require_element(db, "Item", 999), "Element not found: 999 in collection 'Item'");
+    EXPECT_ERROR(quiver_database_require_element(db, "Nope", 1), "Cannot require_element: collection not found: Nope");
+    EXPECT_ERROR(quiver_database_require_element(nullptr, "Item", 1), "Null argument: db");
+    EXPECT_ERROR(quiver_database_require_element(db, nullptr, 1), "Null argument: collection");
+}
+
 // --------------------------------------------------------------------------------------------
 // update_element_by_label, delete_element_by_label
 

@@ -71,6 +71,14 @@ TEST_F(Groups, NumberOfElementsErrors) {
     EXPECT_THROW_MSG(empty.number_of_elements("Plant"), "Cannot number_of_elements: no schema loaded");
 }
 
+TEST_F(Groups, RequireElement) {
+    db().require_element("Plant", plant_);
+    db().require_element("Owner", owner_);
+    EXPECT_FAILS_UNCHANGED(db(), db().require_element("Plant", 999), "Element not found: 999 in collection 'Plant'");
+    EXPECT_FAILS_UNCHANGED(db(), db().require_element("Plant", owner_ + 100), "Element not found: " + std::to_string(owner_ + 100) + " in collection 'Plant'");
+    EXPECT_FAILS_UNCHANGED(db(), db().require_element("Nope", 1), "Cannot require_element: collection not found: Nope");
+}
+
 // --------------------------------------------------------------------------------------------
 // Readers
 

@@ -173,6 +173,10 @@ QUIVER_C_API quiver_error_t quiver_database_read_element_ids(quiver_database_t* 
 /* SELECT COUNT(*) of the collection (any table of the schema), never cached. */
 QUIVER_C_API quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
                                                                int64_t* out_count);
+/* QUIVER_OK when the collection has element `id`; else "Element not found: <id> in collection
+ * '<C>'" (or "Cannot require_element: collection not found: <C>"). For callers composing several
+ * reads of one element. Null-checked: db, collection. */
+QUIVER_C_API quiver_error_t quiver_database_require_element(quiver_database_t* db, const char* collection, int64_t id);
 
 /* Columnar bulk reads and creates (docs/c_api.md, "Columnar bulk reads and creates"): every
  * element of a collection or group in one call, one contiguous array per column.

@@ -148,6 +148,7 @@ DATABASE_CDEF = """
     /* Ids and counts (2) */
     quiver_error_t quiver_database_read_element_ids(quiver_database_t* db, const char* collection,
                                                     int64_t** out_ids, size_t* out_count);
+    quiver_error_t quiver_database_require_element(quiver_database_t* db, const char* collection, int64_t id);
     quiver_error_t quiver_database_number_of_elements(quiver_database_t* db, const char* collection,
                                                       int64_t* out_count);
 

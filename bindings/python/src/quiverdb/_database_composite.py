@@ -11,8 +11,8 @@ from typing import Any
 
 from quiverdb._database_groups import DatabaseGroups
 from quiverdb._database_read_by_id import DatabaseReadById
-from quiverdb._helpers import require_id, require_str
-from quiverdb.exceptions import QuiverError
+from quiverdb._c_api import get_lib
+from quiverdb._helpers import check, require_id, require_str
 from quiverdb.metadata import DataType, ScalarMetadata
 
 
@@ -35,8 +35,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
         element = require_id(op, id)
         name = str(collection)
         self.list_scalar_attributes(name)  # an unknown collection fails here, as before
-        if self.read_scalar_integer_by_id(name, "id", element) is None:
-            raise QuiverError(f"Element not found: {element} in collection '{name}'")
+        check(get_lib().quiver_database_require_element(self._ptr, require_str(op, "collection", name), element))
         return name, element
 
     def read_scalars_by_id(self, collection: str, id: int) -> dict[str, Any]:
