@@ -45,7 +45,9 @@ NOT_API = {
     "QUIVER_API",
     "QUIVER_EXPORTS",
     "QUIVER_STATIC",
+    "QUIVER_INSTALL",  # CMake options (docs/install.md), like QUIVER_BUILD_* below
 }
+NOT_API_PATTERN = re.compile(r"QUIVER_BUILD_[A-Z_]+")
 
 
 def load_cindex():
@@ -274,6 +276,16 @@ def documented(symbol: Symbol, docs: Docs, bases: dict[str, list[str]]) -> bool:
     return False
 
 
+def is_stale(word: str, c_names: set[str]) -> bool:
+    """A quiver_*/QUIVER_* word that names no C symbol; `quiver_result_` (a prefix, as in
+    "the `quiver_result_` accessors") must start at least one."""
+    if not re.fullmatch(r"(quiver|QUIVER)_[A-Za-z0-9_]+", word) or word in NOT_API or NOT_API_PATTERN.fullmatch(word):
+        return False
+    if word.endswith("_"):
+        return not any(name.startswith(word) for name in c_names)
+    return word not in c_names
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2])
@@ -294,8 +306,7 @@ def main() -> int:
     missing = [s for s in c_api.symbols if not documented(s, docs, {})]
     missing += [s for s in cpp.symbols if not documented(s, docs, cpp.bases)]
     c_names = {s.name for s in c_api.symbols}
-    stale = sorted(w for w in docs.every_word
-                   if re.fullmatch(r"(quiver|QUIVER)_[A-Za-z0-9_]+", w) and w not in c_names and w not in NOT_API)
+    stale = sorted(w for w in docs.every_word if is_stale(w, c_names))
 
     page_list = ", ".join(f"docs/{p.name}" for p in pages)
     for symbol in missing:
