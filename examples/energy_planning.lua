@@ -2,7 +2,8 @@
 --
 --   quiver_cli --schema examples/energy_planning.sql plan.db examples/energy_planning.lua
 --
--- Creates fuels and plants, reads them back, updates some, writes and reads a time series,
+-- Creates fuels and plants, reads them back, updates some (by id or label), writes, corrects
+-- and reads a time series (one element, and every plant at one date),
 -- runs parameterised queries, prints a summary and returns the key figures (quiver_cli prints
 -- the returned table as JSON; add --json for machine-readable output only of that value).
 
@@ -44,14 +45,14 @@ for _, p in ipairs(plants) do
 end
 
 -- 3. Updates: Hilltop gets a third unit, Blackrock retires, Uranium gets more expensive.
+-- A writer takes the element's id or its label.
 db:update_element("Plant", ids.Hilltop, {
     capacity = 180.0,
     unit_name = {"HT-A", "HT-B", "HT-C"}, unit_capacity = {60.0, 60.0, 60.0},
     tag = {"peaker", "flexible"},
 })
-db:update_element("Plant", ids.Blackrock, {status = 3})
-db:update_element("Fuel", db:query_integer("SELECT id FROM Fuel WHERE label = ?", {"Uranium"}),
-                  {price = 7.5})
+db:update_element("Plant", "Blackrock", {status = 3})
+db:update_element("Fuel", "Uranium", {price = 7.5})
 
 -- 4. A generation time series for Riverside and the model's input files.
 local rows = {}
@@ -62,6 +63,9 @@ for day = 1, 5 do
     }
 end
 db:update_time_series_group("Plant", "generation", ids.Riverside, rows)
+-- A corrected reading for one day: only that row's named column changes.
+db:upsert_time_series_row("Plant", "generation", "Riverside",
+                          {date_time = "2024-01-03T00:00:00", generation = 7000.0})
 db:update_time_series_files("Plant", {generation_forecast = "inputs/generation_forecast.csv",
                                       maintenance_schedule = "inputs/maintenance.csv"})
 
@@ -111,6 +115,12 @@ for _, row in ipairs(series) do
     print(string.format("  %s  %9.1f", row.date_time:sub(1, 10), row.generation))
 end
 print(string.format("  %-10s  %9.1f", "total", total))
+-- Every plant at one date: the last reading at or before it, nil where a plant has none.
+local on_day_4 = db:read_time_series_row("Plant", "generation", "generation", "2024-01-04T00:00:00")
+print("Generation on 2024-01-04 (MWh)")
+for i, label in ipairs(db:read_scalar_strings("Plant", "label")) do  -- same element order
+    print(string.format("  %-10s %9s", label, on_day_4[i] and string.format("%.1f", on_day_4[i]) or "-"))
+end
 local files = db:read_time_series_files("Plant")
 print(string.format("Input files: forecast=%s, maintenance=%s",
                     files.generation_forecast, files.maintenance_schedule))

@@ -94,6 +94,20 @@ bool Call::optional_table_arg(int idx, const char* name) const {
     return true;
 }
 
+ElementRef Call::element_arg(int idx) const {
+    if (lua_type(L_, idx) == LUA_TSTRING) {
+        return to_std_string(L_, idx);
+    }
+    if (lua_type(L_, idx) == LUA_TNUMBER) {
+        int is_integer = 0;
+        const lua_Integer value = lua_tointegerx(L_, idx, &is_integer);  // exact floats convert
+        if (is_integer) {
+            return static_cast<int64_t>(value);
+        }
+    }
+    fail("element must be addressed by an integer id or a string label");
+}
+
 // --- Lua -> C++ ------------------------------------------------------------------------------
 
 std::vector<std::string> string_keys(const Call& call, int idx, const std::string& what) {
@@ -112,9 +126,29 @@ std::vector<std::string> string_keys(const Call& call, int idx, const std::strin
     return keys;
 }
 
+bool to_value(lua_State* L, int idx, Value& out) {
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) {
+            out = static_cast<int64_t>(lua_tointeger(L, idx));
+        } else {
+            out = static_cast<double>(lua_tonumber(L, idx));
+        }
+        return true;
+    case LUA_TSTRING: {
+        size_t len = 0;
+        const char* s = lua_tolstring(L, idx, &len);
+        out = std::string(s, len);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 namespace {
 
-// --- element tables: one conversion path ---
+// --- element tables ---
 //
 // One lua_next pass over the element and one over each array, values placed by index, so a
 // well-formed table is read once and never re-looked-up. The errors are exactly those of a
@@ -131,26 +165,12 @@ struct AttributeError {
     std::string reason;
 };
 
-// The number or string on top of the stack as scalar `name` (a Lua integer is an int64, a float
-// a double); false for any other type.
+// The value on top of the stack as scalar `name` (to_value); false for an unsupported type.
 bool set_scalar(lua_State* L, Element& element, const std::string& name) {
-    switch (lua_type(L, -1)) {
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, -1)) {
-            element.set(name, static_cast<int64_t>(lua_tointeger(L, -1)));
-        } else {
-            element.set(name, static_cast<double>(lua_tonumber(L, -1)));
-        }
-        return true;
-    case LUA_TSTRING: {
-        size_t len = 0;
-        const char* value = lua_tolstring(L, -1, &len);
-        element.set(name, std::string(value, len));
-        return true;
-    }
-    default:
-        return false;
-    }
+    Value value;
+    if (!to_value(L, -1, value)) return false;
+    element.set_value(name, std::move(value));
+    return true;
 }
 
 // The array table at absolute index t as attribute `name`: a sequence 1..#t (raw length, no
@@ -278,21 +298,8 @@ std::vector<Value> to_params(const Call& call, int idx) {
     params.reserve(static_cast<size_t>(count));
     for (lua_Integer i = 1; i <= count; ++i) {
         lua_rawgeti(L, idx, i);
-        switch (lua_type(L, -1)) {
-        case LUA_TNIL:
-            params.emplace_back(nullptr);
-            break;
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, -1)) {
-                params.emplace_back(static_cast<int64_t>(lua_tointeger(L, -1)));
-            } else {
-                params.emplace_back(static_cast<double>(lua_tonumber(L, -1)));
-            }
-            break;
-        case LUA_TSTRING:
-            params.emplace_back(to_std_string(L, -1));
-            break;
-        default:
+        Value& param = params.emplace_back(nullptr);  // a hole binds NULL
+        if (!lua_isnil(L, -1) && !to_value(L, -1, param)) {
             call.fail("parameter #" + std::to_string(i) + " has unsupported Lua type " +
                       type_name(L, -1));
         }
@@ -315,6 +322,35 @@ void push_value(lua_State* L, const Value& value) {
     }
 }
 
+void push_value_list(lua_State* L, const std::vector<Value>& values) {
+    lua_createtable(L, static_cast<int>(values.size()), 0);
+    lua_Integer i = 1;
+    for (const auto& value : values) {
+        if (!std::holds_alternative<std::nullptr_t>(value)) {
+            push_value(L, value);
+            lua_rawseti(L, -2, i);
+        }
+        ++i;
+    }
+}
+
+void push_rows(lua_State* L, const Rows& rows) {
+    lua_createtable(L, static_cast<int>(rows.size()), 0);
+    lua_Integer r = 1;
+    for (const auto& row : rows) {
+        lua_createtable(L, 0, static_cast<int>(row.size()));
+        for (const auto& [column, value] : row) {
+            if (std::holds_alternative<std::nullptr_t>(value)) {
+                continue;  // NULL cells are absent keys
+            }
+            push_string(L, column);
+            push_value(L, value);
+            lua_rawset(L, -3);
+        }
+        lua_rawseti(L, -2, r++);
+    }
+}
+
 const char* lua_data_type_name(DataType type) {
     switch (type) {
     case DataType::Integer: return "integer";
@@ -325,8 +361,8 @@ const char* lua_data_type_name(DataType type) {
     return "unknown";
 }
 
-void push_scalar_metadata(lua_State* L, const ScalarMetadata& md) {
-    lua_createtable(L, 0, 5);
+void push_scalar_metadata(lua_State* L, const ScalarMetadata& md, bool with_foreign_key) {
+    lua_createtable(L, 0, with_foreign_key ? 8 : 5);
     push_string(L, md.name);
     lua_setfield(L, -2, "name");
     lua_pushstring(L, lua_data_type_name(md.data_type));
@@ -338,6 +374,18 @@ void push_scalar_metadata(lua_State* L, const ScalarMetadata& md) {
     if (md.default_value) {
         push_string(L, *md.default_value);
         lua_setfield(L, -2, "default_value");
+    }
+    if (with_foreign_key) {
+        lua_pushboolean(L, md.is_foreign_key ? 1 : 0);
+        lua_setfield(L, -2, "is_foreign_key");
+        if (md.references_collection) {
+            push_string(L, *md.references_collection);
+            lua_setfield(L, -2, "references_collection");
+        }
+        if (md.references_column) {
+            push_string(L, *md.references_column);
+            lua_setfield(L, -2, "references_column");
+        }
     }
 }
 
@@ -352,7 +400,7 @@ void push_group_metadata(lua_State* L, const GroupMetadata& md, bool with_dimens
     lua_createtable(L, static_cast<int>(md.value_columns.size()), 0);
     lua_Integer i = 1;
     for (const auto& column : md.value_columns) {
-        push_scalar_metadata(L, column);
+        push_scalar_metadata(L, column, true);
         lua_rawseti(L, -2, i++);
     }
     lua_setfield(L, -2, "value_columns");

@@ -1,5 +1,7 @@
 // Internal helpers of the embedded Lua runner: argument checking, Value <-> Lua conversions,
-// element tables and metadata tables. Not part of the public API.
+// element tables, group data and metadata tables. Not part of the public API. This header is
+// the binding's one conversion path: every db: method converts through it (lua_convert.cpp for
+// arguments, cells, elements and metadata; lua_convert_rows.cpp for group rows and columns).
 //
 // Error discipline: Lua (Debian's liblua5.4, compiled as C) raises errors with longjmp, which
 // must never cross a C++ frame that owns objects. Therefore every db: method is written as a
@@ -19,10 +21,12 @@
 #include <lua.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace quiver::lua {
@@ -32,6 +36,12 @@ inline constexpr const char* kDatabaseMetatable = "quiver.Database";
 
 // Type name of the value at idx as Lua's type() reports it ("nil" for a missing argument).
 const char* type_name(lua_State* L, int idx);
+
+// How a writer addresses its element (api-additions §8): an id or a label.
+using ElementRef = std::variant<int64_t, std::string>;
+
+// Whole-group data as the C++ core takes it: one map per row, NULL cells as nullptr.
+using Rows = std::vector<std::map<std::string, Value>>;
 
 // One db: method invocation: the method name (for messages) and the checked receiver.
 // Lua argument 1 is the receiver (`db`), so the first user argument is at index 2.
@@ -55,6 +65,10 @@ public:
     void function_arg(int idx, const char* name) const;
     // nil/missing -> false; table -> true; anything else -> the table error.
     bool optional_table_arg(int idx, const char* name) const;
+    // An integer id (also an exact-integer float) or a string label (a numeric-looking string
+    // is a label); anything else ->
+    // "Cannot <method>: element must be addressed by an integer id or a string label".
+    ElementRef element_arg(int idx) const;
 
 private:
     [[noreturn]] void fail_argument(int idx, const char* name, const char* kind) const;
@@ -97,12 +111,31 @@ std::string to_std_string(lua_State* L, int idx);
 
 // --- Lua -> C++ ------------------------------------------------------------------------------
 
+// The one cell conversion: a Lua integer becomes an int64, a float a double, a string a text
+// value; false (out untouched) for every other type, nil included (callers decide what nil
+// means where it can be expressed).
+bool to_value(lua_State* L, int idx, Value& out);
+
 // Element table { name = value, ... } (api §5.3). Names are processed in sorted order so that
 // the reported error does not depend on table iteration order.
 Element to_element(const Call& call, int idx);
 
 // Query parameters: indices 1..largest positive integer key, holes bind NULL.
 std::vector<Value> to_params(const Call& call, int idx);
+
+// A table {column = integer|float|string} (sorted names) as one row. `where` prefixes the
+// reasons: "<where>column names must be strings, got <type>",
+// "<where>column '<c>' has unsupported Lua type <type>" (e.g. where = "row #2 ").
+std::map<std::string, Value> to_row(const Call& call, int idx, const std::string& where);
+
+// The `rows` argument of a group writer (api-additions §3.4, §4.1; D15), in either shape:
+// {} clears; row shape {{col = v, ...}, ...} (keys exactly 1..n; a key absent from a row is
+// NULL); column shape {col = {v1, v2, ...}, ...} (holes and shorter columns are NULL). For a
+// time series, `dimension` returns the dimension column, which then is the row-count authority
+// of the column shape; it is asked only for column-shaped data and may return nullopt (unknown
+// group: the core reports it). Throws the §3.4/§4.1 messages.
+Rows to_group_rows(const Call& call, int idx,
+                   const std::function<std::optional<std::string>()>& dimension = {});
 
 // Sorted string keys of the table at idx; a non-string key fails with
 // "Cannot <method>: <what> must be strings, got <type>".
@@ -115,6 +148,10 @@ void raw_get_field(lua_State* L, int idx, const std::string& key);
 
 void push_string(lua_State* L, const std::string& s);
 void push_value(lua_State* L, const Value& value);  // nullptr -> nil
+// Slots 1..n, nil holes for NULL cells.
+void push_value_list(lua_State* L, const std::vector<Value>& values);
+// A sequence of row tables {column = value}; a NULL cell is an absent key.
+void push_rows(lua_State* L, const Rows& rows);
 
 template <typename T>
 void push_scalar(lua_State* L, const T& value);
@@ -180,9 +217,11 @@ void push_list_of_lists(lua_State* L, const std::vector<std::vector<T>>& values)
 // "integer" | "real" | "text" | "date_time"
 const char* lua_data_type_name(DataType type);
 
-// {name, data_type, not_null, primary_key, default_value}
-void push_scalar_metadata(lua_State* L, const ScalarMetadata& md);
-// {group_name, [dimension_column,] value_columns}
+// {name, data_type, not_null, primary_key, default_value}, plus (with_foreign_key)
+// is_foreign_key and references_collection/references_column (nil when not a foreign key).
+void push_scalar_metadata(lua_State* L, const ScalarMetadata& md, bool with_foreign_key = false);
+// {group_name, [dimension_column,] value_columns}; value columns carry the foreign-key fields
+// (api-additions §0.1 R3).
 void push_group_metadata(lua_State* L, const GroupMetadata& md, bool with_dimension);
 
 // --- method registration ---------------------------------------------------------------------
@@ -191,6 +230,7 @@ void push_group_metadata(lua_State* L, const GroupMetadata& md, bool with_dimens
 // all of them into the `Database` method table.
 void register_write_methods(lua_State* L, int table);
 void register_read_methods(lua_State* L, int table);
+void register_group_methods(lua_State* L, int table);
 void register_metadata_methods(lua_State* L, int table);
 void register_time_series_methods(lua_State* L, int table);
 void register_query_methods(lua_State* L, int table);

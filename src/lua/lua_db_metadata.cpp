@@ -1,5 +1,6 @@
 // Metadata: get_*_metadata and list_* (api §5.4). data_type is "integer" | "real" | "text" |
-// "date_time"; scalar metadata carries no foreign-key fields; vector/set groups carry no
+// "date_time"; scalar metadata carries no foreign-key fields (api §5.4), the value columns of
+// groups do (is_foreign_key, references_*; api-additions §0.1 R3); vector/set groups carry no
 // dimension_column.
 #include "lua/lua_convert.h"
 

@@ -1,5 +1,6 @@
-// Bulk reads (read_element_ids, read_scalar_*, read_vector_*, read_set_*) and the composite
-// by-id reads (read_scalars_by_id, read_vectors_by_id, read_sets_by_id, read_element_by_id).
+// Bulk reads (read_element_ids, number_of_elements, read_scalar_*, read_vector_*, read_set_*)
+// and the composite by-id reads (read_scalars_by_id, read_vectors_by_id, read_sets_by_id, read_element_by_id).
+#include "errors.h"
 #include "lua/lua_convert.h"
 
 namespace quiver::lua {
@@ -68,12 +69,33 @@ int read_set_strings(lua_State* L) {
     return read_lists<std::string>(L, "read_set_strings", &Database::read_set_strings);
 }
 
-// --- composite by-id reads -------------------------------------------------------------------
+int number_of_elements(lua_State* L) {
+    Call call(L, "number_of_elements");
+    const auto collection = call.string_arg(2, "collection");
+    lua_pushinteger(L, static_cast<lua_Integer>(call.db().number_of_elements(collection)));
+    return 1;
+}
 
-// t[col] = value for every scalar column (list_scalar_attributes order; NULL leaves it absent).
+// --- composite by-id reads -------------------------------------------------------------------
+//
+// Built here, as upstream does, from the metadata, the typed scalar readers and the whole-group
+// readers: a NULL cell inside a vector or set is a nil hole in its list (D20), never an error
+// or a shifted value. The collection is checked by list_scalar_attributes (whose message the
+// composites have always carried) and a missing element is an error (D24).
+
+// The collection's scalar attributes, after checking that element `id` exists.
+std::vector<ScalarMetadata> require_element(Database& db, const std::string& collection, int64_t id) {
+    auto attributes = db.list_scalar_attributes(collection);
+    if (!db.read_scalar_integer_by_id(collection, "id", id)) {
+        detail::fail_not_found("Element", std::to_string(id) + " in collection '" + collection + "'");
+    }
+    return attributes;
+}
+
+// t[col] = value for every scalar column (NULL leaves it absent).
 void fill_scalars(lua_State* L, int table, Database& db, const std::string& collection,
-                  int64_t id) {
-    for (const auto& md : db.list_scalar_attributes(collection)) {
+                  const std::vector<ScalarMetadata>& attributes, int64_t id) {
+    for (const auto& md : attributes) {
         switch (md.data_type) {
         case DataType::Integer:
             push_optional<int64_t>(L, db.read_scalar_integer_by_id(collection, md.name, id));
@@ -92,33 +114,27 @@ void fill_scalars(lua_State* L, int table, Database& db, const std::string& coll
 
 enum class GroupKind { Vector, Set };
 
-// t[value_col] = {...} for every value column of every vector (or set) group.
+// t[value_col] = {v1, v2, ...} (nil holes for NULL cells) for every value column of every
+// vector (or set) group, one group reader call per group.
 void fill_groups(lua_State* L, int table, Database& db, const std::string& collection,
                  int64_t id, GroupKind kind) {
-    const auto groups = kind == GroupKind::Vector ? db.list_vector_groups(collection)
-                                                  : db.list_set_groups(collection);
+    const bool vector = kind == GroupKind::Vector;
+    const auto groups = vector ? db.list_vector_groups(collection) : db.list_set_groups(collection);
     for (const auto& group : groups) {
+        const auto rows = vector ? db.read_vector_group_by_id(collection, group.group_name, id)
+                                 : db.read_set_group_by_id(collection, group.group_name, id);
         for (const auto& column : group.value_columns) {
-            const auto& name = column.name;
-            switch (column.data_type) {
-            case DataType::Integer:
-                push_list<int64_t>(L, kind == GroupKind::Vector
-                                          ? db.read_vector_integers_by_id(collection, name, id)
-                                          : db.read_set_integers_by_id(collection, name, id));
-                break;
-            case DataType::Real:
-                push_list<double>(L, kind == GroupKind::Vector
-                                         ? db.read_vector_floats_by_id(collection, name, id)
-                                         : db.read_set_floats_by_id(collection, name, id));
-                break;
-            case DataType::Text:
-            case DataType::DateTime:
-                push_list<std::string>(L, kind == GroupKind::Vector
-                                              ? db.read_vector_strings_by_id(collection, name, id)
-                                              : db.read_set_strings_by_id(collection, name, id));
-                break;
+            lua_createtable(L, static_cast<int>(rows.size()), 0);
+            lua_Integer i = 1;
+            for (const auto& row : rows) {
+                const auto cell = row.find(column.name);
+                if (cell != row.end() && !std::holds_alternative<std::nullptr_t>(cell->second)) {
+                    push_value(L, cell->second);
+                    lua_rawseti(L, -2, i);
+                }
+                ++i;
             }
-            lua_setfield(L, table, name.c_str());
+            lua_setfield(L, table, column.name.c_str());
         }
     }
 }
@@ -127,8 +143,9 @@ int read_scalars_by_id(lua_State* L) {
     Call call(L, "read_scalars_by_id");
     const auto collection = call.string_arg(2, "collection");
     const auto id = call.integer_arg(3, "id");
+    const auto attributes = require_element(call.db(), collection, id);
     lua_newtable(L);
-    fill_scalars(L, lua_gettop(L), call.db(), collection, id);
+    fill_scalars(L, lua_gettop(L), call.db(), collection, attributes, id);
     return 1;
 }
 
@@ -136,6 +153,7 @@ int read_vectors_by_id(lua_State* L) {
     Call call(L, "read_vectors_by_id");
     const auto collection = call.string_arg(2, "collection");
     const auto id = call.integer_arg(3, "id");
+    require_element(call.db(), collection, id);
     lua_newtable(L);
     fill_groups(L, lua_gettop(L), call.db(), collection, id, GroupKind::Vector);
     return 1;
@@ -145,6 +163,7 @@ int read_sets_by_id(lua_State* L) {
     Call call(L, "read_sets_by_id");
     const auto collection = call.string_arg(2, "collection");
     const auto id = call.integer_arg(3, "id");
+    require_element(call.db(), collection, id);
     lua_newtable(L);
     fill_groups(L, lua_gettop(L), call.db(), collection, id, GroupKind::Set);
     return 1;
@@ -155,9 +174,10 @@ int read_element_by_id(lua_State* L) {
     Call call(L, "read_element_by_id");
     const auto collection = call.string_arg(2, "collection");
     const auto id = call.integer_arg(3, "id");
+    const auto attributes = require_element(call.db(), collection, id);
     lua_newtable(L);
     const int table = lua_gettop(L);
-    fill_scalars(L, table, call.db(), collection, id);
+    fill_scalars(L, table, call.db(), collection, attributes, id);
     fill_groups(L, table, call.db(), collection, id, GroupKind::Vector);
     fill_groups(L, table, call.db(), collection, id, GroupKind::Set);
     return 1;
@@ -167,6 +187,7 @@ int read_element_by_id(lua_State* L) {
 
 void register_read_methods(lua_State* L, int table) {
     set_method(L, table, "read_element_ids", protect<read_element_ids>);
+    set_method(L, table, "number_of_elements", protect<number_of_elements>);
     set_method(L, table, "read_scalar_integers", protect<read_scalar_integers>);
     set_method(L, table, "read_scalar_floats", protect<read_scalar_floats>);
     set_method(L, table, "read_scalar_strings", protect<read_scalar_strings>);

@@ -157,6 +157,7 @@ int setup_state(lua_State* L) {
     const int methods = lua_gettop(L);
     lua::register_write_methods(L, methods);
     lua::register_read_methods(L, methods);
+    lua::register_group_methods(L, methods);
     lua::register_metadata_methods(L, methods);
     lua::register_time_series_methods(L, methods);
     lua::register_query_methods(L, methods);

@@ -1,5 +1,6 @@
-// Fixture of the Lua runner suite: a fresh database from tests/schemas/valid/lua_full.sql
-// (per-test scratch path), a LuaRunner on it and a few Lua helper globals:
+// Fixture of the Lua runner suite: a fresh database from tests/schemas/valid/lua_full.sql (or the
+// schema a derived fixture names; per-test scratch path), a LuaRunner on it, checks that a
+// refused call changed nothing (whole-database snapshot) and a few Lua helper globals:
 //   same(a, b)                deep equality that also compares integer/float subtypes
 //   show(v)                   readable serialisation (floats get an "f" suffix)
 //   expect_eq(actual, expected [, what])
@@ -13,14 +14,96 @@
 #include "quiver/lua_runner.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace quiver::test {
+
+inline std::vector<std::string> split_on(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    if (text.empty()) return parts;
+    std::string current;
+    for (char c : text) {
+        if (c == sep) {
+            parts.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts.push_back(current);
+    return parts;
+}
+
+// Every table, row, schema entry and user_version through the library handle (same as the C++
+// suite's snapshot(); uncommitted changes of an open transaction included).
+inline std::string db_snapshot(Database& db) {
+    auto q = [&db](const std::string& sql) { return db.query_string(sql).value_or(""); };
+    std::string out = "v" + std::to_string(db.query_integer("PRAGMA user_version").value_or(-1)) + "\n";
+    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || ifnull(sql, '') AS x "
+             "FROM sqlite_master ORDER BY type, name)") +
+           "\n";
+    for (const auto& table : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM sqlite_master "
+                                        "WHERE type = 'table' ORDER BY name)"),
+                                      '\x1f')) {
+        std::string expr;
+        for (const auto& column : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
+                                             "pragma_table_info('" + table + "') ORDER BY cid)"),
+                                           '\x1f')) {
+            expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + column + "\")";
+        }
+        out += "== " + table + "\n" +
+               q("SELECT group_concat(r, char(10)) FROM (SELECT " + (expr.empty() ? std::string("''") : expr) +
+                 " AS r FROM \"" + table + "\" ORDER BY r)") +
+               "\n";
+    }
+    return out;
+}
+
+// The rows of `sql` read through a separate raw SQLite connection to the file (independent of
+// the library; committed data only), one line per row, cells as SQLite's quote() gives them
+// when the query selects quote(...) expressions; NULL as "NULL".
+inline std::string raw_rows(const std::string& path, const std::string& sql) {
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(raw);
+        return "<cannot open>";
+    }
+    std::string out;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+                const unsigned char* text = sqlite3_column_text(stmt, c);
+                out += (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+            }
+            out += "\n";
+        }
+    } else {
+        out = std::string("<error: ") + sqlite3_errmsg(raw) + ">";
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    return out;
+}
+
+// Executes SQL on the file through a raw connection (to store what the library would refuse).
+inline void raw_exec(const std::string& path, const std::string& sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+    const std::string message = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(raw);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+}
 
 inline const char* kLuaHelpers = R"lua(
 function same(a, b)
@@ -62,10 +145,13 @@ end
 
 class LuaTest : public ::testing::Test {
 protected:
+    // The schema under tests/schemas of this fixture's database.
+    virtual std::string schema() const { return "valid/lua_full.sql"; }
+
     void SetUp() override {
+        path_ = scratch_db();
         db_ = std::make_unique<Database>(Database::from_schema(
-            scratch_db(), schema_path("valid/lua_full.sql"),
-            {.read_only = false, .console_level = LogLevel::Off}));
+            path_, schema_path(schema()), {.read_only = false, .console_level = LogLevel::Off}));
         runner_ = std::make_unique<LuaRunner>(*db_);
         runner_->run(kLuaHelpers);
     }
@@ -94,9 +180,29 @@ protected:
         return "<no error>";
     }
 
+    // The script must fail with exactly "Lua error: <message>" and change nothing.
+    void fails_unchanged(const std::string& script, const std::string& message) {
+        const std::string before = db_snapshot(db());
+        const bool in_tx = db().in_transaction();
+        EXPECT_EQ(error_of(script), "Lua error: " + message) << script.substr(0, 300);
+        EXPECT_EQ(db_snapshot(db()), before) << "database changed by: " << script.substr(0, 300);
+        EXPECT_EQ(db().in_transaction(), in_tx);
+    }
+
+    // Same check, in autocommit mode and inside a user transaction (which must stay open).
+    void fails_unchanged_in_both_modes(const std::string& script, const std::string& message) {
+        fails_unchanged(script, message);
+        ok("db:begin_transaction()");
+        fails_unchanged(script, message);
+        EXPECT_TRUE(db().in_transaction());
+        ok("db:rollback()");
+    }
+
     Database& db() { return *db_; }
     LuaRunner& runner() { return *runner_; }
+    const std::string& path() const { return path_; }
 
+    std::string path_;
     std::unique_ptr<Database> db_;
     std::unique_ptr<LuaRunner> runner_;
 };

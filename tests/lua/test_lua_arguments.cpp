@@ -19,7 +19,7 @@ TEST_F(LuaArgumentsTest, DotCallIsRejectedForEveryMethod) {
             expect_error(expected, fn, 'Item', 1)
             expect_error(expected, fn, {}, 'Item')
         end
-        assert(n == 55)  -- 52 + open_file, bin_to_csv, csv_to_bin (binary files)
+        assert(n == 63)  -- 60 + open_file, bin_to_csv, csv_to_bin (binary files)
     )");
     EXPECT_EQ(error_of("db.read_element_ids('Item')"),
               "Lua error: Cannot read_element_ids: method must be called as db:read_element_ids(...)");
@@ -37,10 +37,12 @@ TEST_F(LuaArgumentsTest, WrongOrMissingArguments) {
         {"db:create_element(1, {})", "Cannot create_element: argument 'collection' must be a string, got number"},
         {"db:create_element('Item')", "Cannot create_element: argument 'element' must be a table, got nil"},
         {"db:create_element('Item', 'x')", "Cannot create_element: argument 'element' must be a table, got string"},
-        {"db:update_element('Item', '1', {})", "Cannot update_element: argument 'id' must be an integer, got string"},
-        {"db:update_element('Item', 1.5, {})", "Cannot update_element: argument 'id' must be an integer, got number"},
+        {"db:update_element('Item', 1.5, {})", "Cannot update_element: element must be addressed by an integer id or a string label"},
+        {"db:update_element('Item', true, {})", "Cannot update_element: element must be addressed by an integer id or a string label"},
         {"db:update_element('Item', 1, true)", "Cannot update_element: argument 'element' must be a table, got boolean"},
-        {"db:delete_element('Item')", "Cannot delete_element: argument 'id' must be an integer, got nil"},
+        {"db:update_element('Item', 'x', nil)", "Cannot update_element: argument 'element' must be a table, got nil"},
+        {"db:delete_element('Item')", "Cannot delete_element: element must be addressed by an integer id or a string label"},
+        {"db:delete_element('Item', {})", "Cannot delete_element: element must be addressed by an integer id or a string label"},
         {"db:delete_element({}, 1)", "Cannot delete_element: argument 'collection' must be a string, got table"},
         {"db:read_element_ids(print)", "Cannot read_element_ids: argument 'collection' must be a string, got function"},
         {"db:read_scalar_integers('Item')", "Cannot read_scalar_integers: argument 'attribute' must be a string, got nil"},
@@ -60,6 +62,30 @@ TEST_F(LuaArgumentsTest, WrongOrMissingArguments) {
         {"db:read_time_series_group('Item', nil, 1)", "Cannot read_time_series_group: argument 'group' must be a string, got nil"},
         {"db:update_time_series_group('Item', 'readings', 1)", "Cannot update_time_series_group: argument 'rows' must be a table, got nil"},
         {"db:update_time_series_group('Item', 'readings', 1, 'x')", "Cannot update_time_series_group: argument 'rows' must be a table, got string"},
+        {"db:update_time_series_group('Item', 'readings', nil, {})", "Cannot update_time_series_group: element must be addressed by an integer id or a string label"},
+        {"db:number_of_elements()", "Cannot number_of_elements: argument 'collection' must be a string, got nil"},
+        {"db:read_vector_group_by_id('Item', 'values')", "Cannot read_vector_group_by_id: argument 'id' must be an integer, got nil"},
+        {"db:read_vector_group_by_id('Item', 1, 1)", "Cannot read_vector_group_by_id: argument 'group' must be a string, got number"},
+        {"db:read_set_group_by_id('Item', 'tags', '1')", "Cannot read_set_group_by_id: argument 'id' must be an integer, got string"},
+        {"db:read_set_group_by_id(nil, 'tags', 1)", "Cannot read_set_group_by_id: argument 'collection' must be a string, got nil"},
+        {"db:update_vector_group('Item', 'values', 1)", "Cannot update_vector_group: argument 'rows' must be a table, got nil"},
+        {"db:update_vector_group('Item', 'values', 1.5, {})", "Cannot update_vector_group: element must be addressed by an integer id or a string label"},
+        {"db:update_vector_group('Item', nil, 1, {})", "Cannot update_vector_group: argument 'group' must be a string, got nil"},
+        {"db:update_set_group('Item', 'tags', 1, 'x')", "Cannot update_set_group: argument 'rows' must be a table, got string"},
+        {"db:update_set_group('Item', 'tags', false, {})", "Cannot update_set_group: element must be addressed by an integer id or a string label"},
+        {"db:read_time_series_row('Item', 'readings', 'temperature')", "Cannot read_time_series_row: argument 'date_time' must be a string, got nil"},
+        {"db:read_time_series_row('Item', 'readings', nil, '2024-01-01')", "Cannot read_time_series_row: argument 'attribute' must be a string, got nil"},
+        {"db:upsert_time_series_row('Item', 'readings', 1)", "Cannot upsert_time_series_row: argument 'row' must be a table, got nil"},
+        {"db:upsert_time_series_row('Item', 'readings', 0/0, {})", "Cannot upsert_time_series_row: element must be addressed by an integer id or a string label"},
+        {"db:upsert_time_series_row('Item', 'readings', 1, {[1] = 'x'})", "Cannot upsert_time_series_row: column names must be strings, got number"},
+        {"db:upsert_time_series_row('Item', 'readings', 1, {note = true})", "Cannot upsert_time_series_row: column 'note' has unsupported Lua type boolean"},
+        {"db:update_relation('Item', 'Parent', 'id', 1)", "Cannot update_relation: argument 'target_label' is missing; pass nil to clear the relation"},
+        {"db:update_relation('Item', 'Parent', 'id', 1, 5)", "Cannot update_relation: target_label must be a string label or nil"},
+        {"db:update_relation('Item', 'Parent', 'id', 1, {})", "Cannot update_relation: target_label must be a string label or nil"},
+        {"db:update_relation('Item', 'Parent', 'id', 1.5, 'P')", "Cannot update_relation: element must be addressed by an integer id or a string label"},
+        {"db:update_relation('Item', 'Parent', nil, 1, 'P')", "Cannot update_relation: argument 'relation_type' must be a string, got nil"},
+        {"db:update_relation('Item', 1, 'id', 1, 'P')", "Cannot update_relation: argument 'collection_to' must be a string, got number"},
+        {"db:update_relation(nil, 'Parent', 'id', 1, 'P')", "Cannot update_relation: argument 'collection_from' must be a string, got nil"},
         {"db:read_time_series_files(1)", "Cannot read_time_series_files: argument 'collection' must be a string, got number"},
         {"db:update_time_series_files('Item')", "Cannot update_time_series_files: argument 'paths' must be a table, got nil"},
         {"db:has_time_series_files()", "Cannot has_time_series_files: argument 'collection' must be a string, got nil"},
@@ -108,8 +134,13 @@ TEST_F(LuaArgumentsTest, IntegerArgumentAcceptsExactFloat) {
 }
 
 TEST_F(LuaArgumentsTest, NumericStringsAreNotIntegers) {
+    EXPECT_EQ(error_of("db:read_scalars_by_id('Item', '1')"),
+              "Lua error: Cannot read_scalars_by_id: argument 'id' must be an integer, got string");
+    // A writer's element may be a label, and a numeric-looking string is one (api-additions §8).
+    ok("db:create_element('Item', {label = 'a'})");
     EXPECT_EQ(error_of("db:delete_element('Item', '1')"),
-              "Lua error: Cannot delete_element: argument 'id' must be an integer, got string");
+              "Lua error: Element not found: label '1' in collection 'Item'");
+    EXPECT_EQ(db().read_element_ids("Item").size(), 1u);
     EXPECT_EQ(error_of("db:read_element_ids(12)"),
               "Lua error: Cannot read_element_ids: argument 'collection' must be a string, got number");
 }

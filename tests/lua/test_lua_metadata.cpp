@@ -33,14 +33,17 @@ TEST_F(LuaMetadataTest, ScalarMetadata) {
 
 TEST_F(LuaMetadataTest, GroupMetadata) {
     ok(R"(
-        local function col(name, t) return {name = name, data_type = t, not_null = false, primary_key = false} end
+        -- value columns of groups carry the foreign-key fields (api-additions §0.1 R3)
+        local function col(name, t)
+            return {name = name, data_type = t, not_null = false, primary_key = false, is_foreign_key = false}
+        end
         expect_eq(db:get_vector_metadata('Item', 'values'), {
             group_name = 'values',
             value_columns = {col('value_float', 'real'), col('value_int', 'integer')},
         })
         local tags = db:get_set_metadata('Item', 'tags')
         expect_eq(tags, {group_name = 'tags', value_columns = {
-            {name = 'tag', data_type = 'text', not_null = true, primary_key = false}}})
+            {name = 'tag', data_type = 'text', not_null = true, primary_key = false, is_foreign_key = false}}})
         assert(tags.dimension_column == nil)
         expect_eq(db:get_time_series_metadata('Item', 'readings'), {
             group_name = 'readings', dimension_column = 'date_time',

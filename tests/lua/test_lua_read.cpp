@@ -87,8 +87,9 @@ TEST_F(LuaReadTest, ReadScalarsById) {
             date_created = '2024-01-01T00:00:00', status = 1, parent_id = 1,
         })
         expect_eq(db:read_scalars_by_id('Item', 2), {id = 2, label = 'two', status = 1})
-        expect_eq(db:read_scalars_by_id('Item', 99), {})
     )");
+    // D24: a missing id is an error (it was {}).
+    EXPECT_EQ(error_of("db:read_scalars_by_id('Item', 99)"), "Lua error: Element not found: 99 in collection 'Item'");
     EXPECT_EQ(error_of("db:read_scalars_by_id('Nope', 1)"),
               "Lua error: Cannot list_scalar_attributes: collection not found: Nope");
 }

@@ -178,8 +178,12 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             'describe', 'is_healthy', 'current_version', 'path',
             'begin_dry_run', 'end_dry_run', 'in_dry_run', 'dry_run', 'query',
             'describe_collection', 'summarize_collection',
+            -- groups, time-series rows and relations (api-additions §2-§4, §8)
+            'number_of_elements', 'read_vector_group_by_id', 'read_set_group_by_id',
+            'update_vector_group', 'update_set_group', 'read_time_series_row',
+            'upsert_time_series_row', 'update_relation',
         }
-        assert(#expected == 55)
+        assert(#expected == 63)
         local set = {}
         for _, name in ipairs(expected) do
             set[name] = true
@@ -190,7 +194,7 @@ TEST_F(LuaRunnerTest, DatabaseHasExactlyTheSpecifiedMethods) {
             count = count + 1
             assert(set[name], 'unexpected method ' .. tostring(name))
         end
-        expect_eq(count, 55)
+        expect_eq(count, 63)
         -- not available in Lua
         assert(Database.read_scalar_integer_by_id == nil)
         assert(Database.from_schema == nil and Database.from_migrations == nil)

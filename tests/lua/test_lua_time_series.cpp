@@ -44,8 +44,11 @@ TEST_F(LuaTimeSeriesTest, RowShapeErrors) {
               "Lua error: Cannot update_time_series_group: row #2 column 'date_time' has unsupported Lua type table");
     EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {{[1] = 'd'}})"),
               "Lua error: Cannot update_time_series_group: row #1 column names must be strings, got number");
+    // {x = {}} is column-shaped now (D15): named columns without rows never clear.
     EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {x = {}})"),
-              "Lua error: Cannot update_time_series_group: argument 'rows' must be a sequence of tables");
+              "Lua error: Cannot update_time_series_group: columns [x] contain no rows; pass an empty table {} to clear the group");
+    EXPECT_EQ(error_of("db:update_time_series_group('Item', 'readings', 1, {{date_time = 'd'}, x = {}})"),
+              "Lua error: Cannot update_time_series_group: argument 'rows' must be a sequence of row tables or a table of columns");
 }
 
 TEST_F(LuaTimeSeriesTest, LibraryErrorsAreRelayed) {
