@@ -88,9 +88,7 @@ int main(int argc, char** argv) {
     upsert_generation(db, "Hilltop", "2024-01-01T18:00:00", 900.0);
     upsert_generation(db, "Seaview", "2024-01-01T06:00:00", 26400.0);
     int type = 0; /* the attribute's type code */
-    void* row = NULL;
-    uint8_t* has_value = NULL; /* 0: no value at or before the time */
-    size_t row_count = 0;
+    void* row = NULL; uint8_t* has_value = NULL; size_t row_count = 0; /* has_value[i] == 0: no value */
     CHECK(quiver_database_read_time_series_row(db, "Plant", "generation", "generation", "2024-01-01T12:00:00", &type,
                                                &row, &has_value, &row_count));
     printf("Generation at 2024-01-01T12:00:00\n");
@@ -128,8 +126,7 @@ int main(int argc, char** argv) {
     printf("results/generation: 3 stages x 2 scenarios x %zu plants (%zu values, MWh)\n", count, value_count);
     const char* names[] = {"stage", "scenario"};
     const int64_t coordinates[] = {2, 1};
-    double* cell = NULL; /* new: one value per label */
-    size_t cell_count = 0;
+    double* cell = NULL; size_t cell_count = 0; /* new: one value per label */
     CHECK(quiver_binary_file_read(file, names, coordinates, 2, 0, &cell, &cell_count));
     printf("  stage 2, scenario 1:");
     for (size_t p = 0; p < cell_count; ++p) printf("%s %s %.1f", p ? "," : "", labels[p], cell[p]);
