@@ -52,7 +52,7 @@ SYSTEM_LIBRARIES = {
     "libpthread.so.0", "libstdc++.so.6", "libgcc_s.so.1",
 }  # fmt: skip
 # Third-party libraries libquiver links; each must be bundled (auditwheel names it lib<name>-<hash>.so...).
-BUNDLED_THIRD_PARTY = ("libsqlite3", "libspdlog", "libfmt", "liblua5.4", "libcsv")
+BUNDLED_THIRD_PARTY = ("libsqlite3", "libspdlog", "libfmt", "liblua5.4", "libcsv", "libtomlplusplus")
 
 
 def _clean_env() -> dict[str, str]:
