@@ -13,8 +13,9 @@ compiler reads them:
   Constructors, destructors, assignment operators and forward-declared (opaque) types are left
   out: they are no contract of their own.
 
-A symbol counts as documented when it appears in an inline code span (`like_this(...)`), not
-only in a fenced example, of one of the reference pages (REFERENCE_PAGES). A member function m
+A symbol counts as documented when it appears in an inline code span (`like_this(...)`) of one
+of the reference pages (REFERENCE_PAGES), or is declared in a signature block there (a fenced
+line "<type> name(" or a typedef); being called in a fenced example is not enough. A member function m
 of class C counts when `C::m` appears in such a span anywhere, or `m` appears in a span inside a
 section whose heading (or an enclosing heading) names C; an override also counts when the base
 class's member is documented. The reverse is checked for C: every quiver_* or QUIVER_* name in
@@ -231,6 +232,23 @@ class Docs:
 
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+# Declarations in fenced blocks (SQLite-style signature blocks): "<type> name(", "typedef ...
+# (*name)(" and "typedef ... name;". A call in an example ("quiver_x(...)", "id = f(...)",
+# "return f(...)") is no declaration.
+DECLARATION = re.compile(r"^\s*(?:typedef\s+)?(?:(?:const|unsigned|struct|enum|static|inline|virtual|QUIVER_C_API|QUIVER_API)\s+)*"
+                         r"([A-Za-z_][\w:<>]*)(?:\s*[*&])*\s+(?:[*&]\s*)*([A-Za-z_]\w*)\s*\(")
+TYPEDEF = re.compile(r"^\s*typedef\b.*?(?:\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(.*|\b([A-Za-z_]\w*)\s*;\s*)$")
+NOT_A_TYPE = {"return", "else", "case", "goto", "delete", "new", "throw", "if", "while", "for", "switch", "do"}
+
+
+def declared_name(line: str) -> str | None:
+    typedef = TYPEDEF.match(line)
+    if typedef:
+        return typedef.group(1) or typedef.group(2)
+    declaration = DECLARATION.match(line)
+    if declaration and declaration.group(1) not in NOT_A_TYPE:
+        return declaration.group(2)
+    return None
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
@@ -245,6 +263,12 @@ def read_docs(pages: list[Path]) -> Docs:
                 continue
             if fenced:
                 docs.every_word |= code_words(line)
+                declared = declared_name(line)
+                if declared:  # a declaration shown as a signature block documents its name
+                    docs.anywhere.add(declared)
+                    for _, heading_words in stack:
+                        for word in heading_words:
+                            docs.scoped.setdefault(word, set()).add(declared)
                 continue
             heading = HEADING.match(line)
             if heading:
