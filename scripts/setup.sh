@@ -12,6 +12,7 @@ PACKAGES=(
   valgrind
   python3 python3-venv python3-dev python3-pip
   clang-16 libclang-rt-16-dev llvm-16
+  python3-clang-16  # tests/docs/check_api_docs.py reads the public headers with libclang
 )
 
 missing=()

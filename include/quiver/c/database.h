@@ -280,7 +280,7 @@ QUIVER_C_API quiver_error_t quiver_database_free_scalar_metadata_array(quiver_sc
 QUIVER_C_API quiver_error_t quiver_database_free_group_metadata_array(quiver_group_metadata_t* metadata,
                                                                       size_t count);
 
-/* Time series (columnar; docs/c_api.md, "Columnar groups"). Column 0 is the dimension (STRING);
+/* Time series (columnar; docs/c_api_columnar.md). Column 0 is the dimension (STRING);
  * then value columns alphabetically. Data per column: int64_t* (INTEGER), double* (FLOAT),
  * char** (STRING, DATE_TIME); has_value per column: uint8_t*, 1 = value, 0 = SQL NULL (the data
  * slot then holds 0, 0.0 or a NULL char*).

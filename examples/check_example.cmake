@@ -1,0 +1,22 @@
+# Runs one example program in a fresh directory and compares what it prints with the expected
+# report. Usage (from CTest): cmake -DPROGRAM=... -DSCHEMA=... -DWORK_DIR=... -DEXPECTED=... -P check_example.cmake
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}/results")
+execute_process(COMMAND "${PROGRAM}" "${SCHEMA}" "${WORK_DIR}"
+                RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${status}\nstdout:\n${output}\nstderr:\n${errors}")
+endif()
+if(NOT errors STREQUAL "")
+  message(FATAL_ERROR "${PROGRAM} wrote to stderr (the library is quiet by default):\n${errors}")
+endif()
+file(READ "${EXPECTED}" expected)
+if(NOT output STREQUAL expected)
+  message(FATAL_ERROR "${PROGRAM} printed:\n${output}\nexpected (${EXPECTED}):\n${expected}")
+endif()
+foreach(produced plan.db results/generation.qvr results/generation.toml)
+  if(NOT EXISTS "${WORK_DIR}/${produced}")
+    message(FATAL_ERROR "${PROGRAM} did not write ${WORK_DIR}/${produced}")
+  endif()
+endforeach()
+message(STATUS "${PROGRAM}: output as expected")
