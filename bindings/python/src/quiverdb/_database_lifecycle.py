@@ -10,7 +10,7 @@ import warnings
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase, DatabaseSelf
-from quiverdb._helpers import check, decode_string, require_str
+from quiverdb._helpers import check, decode_string
 
 
 class DatabaseLifecycle(DatabaseBase):
@@ -54,10 +54,7 @@ class DatabaseLifecycle(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
-        out = ffi.new("const char**")
-        check(get_lib().quiver_database_path(self._ptr, out))
-        return decode_string(out[0]) or ""
+        return decode_string(self._get("const char*", "path")) or ""
 
     def current_version(self) -> int:
         """Return the schema version (``PRAGMA user_version``).
@@ -68,10 +65,7 @@ class DatabaseLifecycle(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
-        out = ffi.new("int64_t*")
-        check(get_lib().quiver_database_current_version(self._ptr, out))
-        return int(out[0])
+        return int(self._get("int64_t", "current_version"))
 
     def is_healthy(self) -> bool:
         """Return whether the handle is open and usable.
@@ -82,10 +76,7 @@ class DatabaseLifecycle(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
-        out = ffi.new("int*")
-        check(get_lib().quiver_database_is_healthy(self._ptr, out))
-        return bool(out[0])
+        return bool(self._get("int", "is_healthy"))
 
     def describe(self) -> str:
         """Return a summary of the schema as text; nothing is printed.
@@ -100,26 +91,17 @@ class DatabaseLifecycle(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
+        return self._report("describe")
+
+    def _report(self, op: str, *named: tuple[str, object]) -> str:
+        """The text ``quiver_database_<op>`` returns (``describe``, ``describe_collection``, ``summarize_collection``)."""
         out = ffi.new("char**")
-        check(get_lib().quiver_database_describe(self._ptr, out))
+        self._call(op, *self._open_strs(op, *named), out)
         try:
             report: str = ffi.string(out[0]).decode("utf-8")
             return report
         finally:
             get_lib().quiver_database_free_string(out[0])
-
-    def _report(self, op: str, collection: object) -> str:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        lib = get_lib()
-        out = ffi.new("char**")
-        check(getattr(lib, f"quiver_database_{op}")(self._ptr, c_collection, out))
-        try:
-            report: str = ffi.string(out[0]).decode("utf-8")
-            return report
-        finally:
-            lib.quiver_database_free_string(out[0])
 
     def describe_collection(self, collection: str) -> str:
         """Return the ``describe()`` block of one collection (no leading blank line).
@@ -136,7 +118,7 @@ class DatabaseLifecycle(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._report("describe_collection", collection)
+        return self._report("describe_collection", ("collection", collection))
 
     def summarize_collection(self, collection: str) -> str:
         """Return a summary of one collection's data: non-null counts, small INTEGER value distributions, groups.
@@ -153,4 +135,4 @@ class DatabaseLifecycle(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._report("summarize_collection", collection)
+        return self._report("summarize_collection", ("collection", collection))

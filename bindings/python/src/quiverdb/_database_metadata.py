@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from quiverdb._c_api import ffi, get_lib
+from typing import Any, cast
+
+from quiverdb._c_api import get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check, group_metadata_from_c, require_str, scalar_metadata_from_c
+from quiverdb._helpers import group_metadata_from_c, read_struct, read_structs, scalar_metadata_from_c
 from quiverdb.metadata import GroupMetadata, ScalarMetadata
+
+# (is scalar) -> the C struct, its converter and the stem of its free functions.
+_METADATA: dict[bool, tuple[str, Any, str]] = {
+    True: ("quiver_scalar_metadata_t", scalar_metadata_from_c, "scalar_metadata"),
+    False: ("quiver_group_metadata_t", group_metadata_from_c, "group_metadata"),
+}
 
 
 class DatabaseMetadata(DatabaseBase):
@@ -26,28 +34,24 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("get_scalar_metadata", "collection", collection)
-        c_attribute = require_str("get_scalar_metadata", "attribute", attribute)
-        lib = get_lib()
-        out = ffi.new("quiver_scalar_metadata_t*")
-        check(lib.quiver_database_get_scalar_metadata(self._ptr, c_collection, c_attribute, out))
-        try:
-            return scalar_metadata_from_c(out)
-        finally:
-            lib.quiver_database_free_scalar_metadata(out)
+        return cast(ScalarMetadata, self._get_metadata("scalar", collection, ("attribute", attribute)))
 
-    def _get_group_metadata(self, op: str, kind: str, collection: object, group_name: object) -> GroupMetadata:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group_name", group_name)
-        lib = get_lib()
-        out = ffi.new("quiver_group_metadata_t*")
-        check(getattr(lib, f"quiver_database_get_{kind}_metadata")(self._ptr, c_collection, c_group, out))
-        try:
-            return group_metadata_from_c(out)
-        finally:
-            lib.quiver_database_free_group_metadata(out)
+    def _get_metadata(self, kind: str, collection: object, named: tuple[str, object]) -> Any:
+        """``get_<kind>_metadata`` of one attribute (``scalar``) or group (``vector``/``set``/``time_series``)."""
+        op = f"get_{kind}_metadata"
+        c_collection, c_name = self._open_strs(op, ("collection", collection), named)
+        ctype, convert, free = _METADATA[kind == "scalar"]
+        function = getattr(get_lib(), f"quiver_database_{op}")
+        call = lambda out: function(self._ptr, c_collection, c_name, out)  # noqa: E731
+        return read_struct(ctype, convert, f"quiver_database_free_{free}", call)
+
+    def _list_metadata(self, op: str, collection: object) -> Any:
+        """``list_scalar_attributes`` or ``list_<kind>_groups``: one metadata struct per attribute or group."""
+        (c_collection,) = self._open_strs(op, ("collection", collection))
+        ctype, convert, free = _METADATA[op == "list_scalar_attributes"]
+        function = getattr(get_lib(), f"quiver_database_{op}")
+        call = lambda *out: function(self._ptr, c_collection, *out)  # noqa: E731
+        return read_structs(ctype, convert, f"quiver_database_free_{free}_array", call)
 
     def get_vector_metadata(self, collection: str, group_name: str) -> GroupMetadata:
         """Return the metadata of one vector group.
@@ -64,7 +68,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._get_group_metadata("get_vector_metadata", "vector", collection, group_name)
+        return cast(GroupMetadata, self._get_metadata("vector", collection, ("group_name", group_name)))
 
     def get_set_metadata(self, collection: str, group_name: str) -> GroupMetadata:
         """Return the metadata of one set group.
@@ -81,7 +85,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._get_group_metadata("get_set_metadata", "set", collection, group_name)
+        return cast(GroupMetadata, self._get_metadata("set", collection, ("group_name", group_name)))
 
     def get_time_series_metadata(self, collection: str, group_name: str) -> GroupMetadata:
         """Return the metadata of one time-series group.
@@ -98,7 +102,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._get_group_metadata("get_time_series_metadata", "time_series", collection, group_name)
+        return cast(GroupMetadata, self._get_metadata("time_series", collection, ("group_name", group_name)))
 
     def list_scalar_attributes(self, collection: str) -> list[ScalarMetadata]:
         """List the scalar attributes (columns) of a collection, ``id`` and ``label`` included.
@@ -114,32 +118,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("list_scalar_attributes", "collection", collection)
-        lib = get_lib()
-        out = ffi.new("quiver_scalar_metadata_t**")
-        count = ffi.new("size_t*")
-        check(lib.quiver_database_list_scalar_attributes(self._ptr, c_collection, out, count))
-        n = int(count[0])
-        try:
-            return [scalar_metadata_from_c(out[0][i]) for i in range(n)]
-        finally:
-            if out[0] != ffi.NULL:
-                lib.quiver_database_free_scalar_metadata_array(out[0], n)
-
-    def _list_groups(self, op: str, kind: str, collection: object) -> list[GroupMetadata]:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        lib = get_lib()
-        out = ffi.new("quiver_group_metadata_t**")
-        count = ffi.new("size_t*")
-        check(getattr(lib, f"quiver_database_list_{kind}_groups")(self._ptr, c_collection, out, count))
-        n = int(count[0])
-        try:
-            return [group_metadata_from_c(out[0][i]) for i in range(n)]
-        finally:
-            if out[0] != ffi.NULL:
-                lib.quiver_database_free_group_metadata_array(out[0], n)
+        return cast("list[ScalarMetadata]", self._list_metadata("list_scalar_attributes", collection))
 
     def list_vector_groups(self, collection: str) -> list[GroupMetadata]:
         """List the vector groups of a collection.
@@ -155,7 +134,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._list_groups("list_vector_groups", "vector", collection)
+        return cast("list[GroupMetadata]", self._list_metadata("list_vector_groups", collection))
 
     def list_set_groups(self, collection: str) -> list[GroupMetadata]:
         """List the set groups of a collection.
@@ -171,7 +150,7 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._list_groups("list_set_groups", "set", collection)
+        return cast("list[GroupMetadata]", self._list_metadata("list_set_groups", collection))
 
     def list_time_series_groups(self, collection: str) -> list[GroupMetadata]:
         """List the time-series groups of a collection.
@@ -187,4 +166,4 @@ class DatabaseMetadata(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._list_groups("list_time_series_groups", "time_series", collection)
+        return cast("list[GroupMetadata]", self._list_metadata("list_time_series_groups", collection))

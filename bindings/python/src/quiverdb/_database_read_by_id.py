@@ -3,38 +3,34 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from quiverdb._c_api import ffi, get_lib
+from quiverdb._c_api import get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check, decode_string, parse_date_time, require_id, require_str
+from quiverdb._helpers import parse_date_time, read_array, read_value, require_id
 
 
 class DatabaseReadById(DatabaseBase):
     """Provides ``read_scalar_*_by_id``, ``read_vector_*_by_id``, ``read_set_*_by_id`` (date-time included)."""
 
-    def _read_scalar_by_id(self, op: str, kind: str, collection: object, attribute: object, id: object) -> Any:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_attribute = require_str(op, "attribute", attribute)
+    def _read_by_id(self, structure: str, kind: str, collection: object, attribute: object, id: object) -> Any:
+        """``read_<structure>_<kind>[s]_by_id``: one ``read_value``/``read_array`` path for every typed reader.
+
+        DATE_TIME is stored as text: read as strings, then parsed (D22).
+        """
+        c_kind = "string" if kind == "date_time" else kind
+        plural = "" if structure == "scalar" else "s"
+        op = f"read_{structure}_{kind}{'' if kind == 'date_time' else plural}_by_id"  # the public method
+        c_collection, c_attribute = self._open_strs(op, ("collection", collection), ("attribute", attribute))
         require_id(op, id)
-        lib = get_lib()
-        has = ffi.new("int*")
-        if kind == "string":
-            out = ffi.new("char**")
-            check(lib.quiver_database_read_scalar_string_by_id(self._ptr, c_collection, c_attribute, id, out, has))
-            try:
-                return decode_string(out[0]) if has[0] else None
-            finally:
-                if out[0] != ffi.NULL:
-                    lib.quiver_database_free_string(out[0])
-        if kind == "integer":
-            out = ffi.new("int64_t*")
-            check(lib.quiver_database_read_scalar_integer_by_id(self._ptr, c_collection, c_attribute, id, out, has))
-            return int(out[0]) if has[0] else None
-        out = ffi.new("double*")
-        check(lib.quiver_database_read_scalar_float_by_id(self._ptr, c_collection, c_attribute, id, out, has))
-        return float(out[0]) if has[0] else None
+        function = getattr(get_lib(), f"quiver_database_read_{structure}_{c_kind}{plural}_by_id")
+        read = read_value if structure == "scalar" else read_array
+        value: Any = read(c_kind, lambda *out: function(self._ptr, c_collection, c_attribute, id, *out))
+        if kind != "date_time":
+            return value
+        if structure == "scalar":
+            return None if value is None else parse_date_time(op, value)
+        return [parse_date_time(op, v) for v in value]
 
     def read_scalar_integer_by_id(self, collection: str, attribute: str, id: int) -> int | None:
         """Read an INTEGER scalar attribute of one element.
@@ -52,8 +48,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        value: int | None = self._read_scalar_by_id("read_scalar_integer_by_id", "integer", collection, attribute, id)
-        return value
+        return cast("int | None", self._read_by_id("scalar", "integer", collection, attribute, id))
 
     def read_scalar_float_by_id(self, collection: str, attribute: str, id: int) -> float | None:
         """Read a REAL scalar attribute of one element.
@@ -71,8 +66,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        value: float | None = self._read_scalar_by_id("read_scalar_float_by_id", "float", collection, attribute, id)
-        return value
+        return cast("float | None", self._read_by_id("scalar", "float", collection, attribute, id))
 
     def read_scalar_string_by_id(self, collection: str, attribute: str, id: int) -> str | None:
         """Read a TEXT scalar attribute of one element.
@@ -90,38 +84,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        value: str | None = self._read_scalar_by_id("read_scalar_string_by_id", "string", collection, attribute, id)
-        return value
-
-    def _read_list_by_id(
-        self, op: str, structure: str, kind: str, collection: object, attribute: object, id: object
-    ) -> list[Any]:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_attribute = require_str(op, "attribute", attribute)
-        require_id(op, id)
-        lib = get_lib()
-        ctype = {"integers": "int64_t", "floats": "double", "strings": "char*"}[kind]
-        out = ffi.new(f"{ctype}**")
-        count = ffi.new("size_t*")
-        fn = getattr(lib, f"quiver_database_read_{structure}_{kind}_by_id")
-        check(fn(self._ptr, c_collection, c_attribute, id, out, count))
-        n = int(count[0])
-        try:
-            if n == 0:
-                return []
-            if kind == "strings":
-                return [decode_string(out[0][j]) for j in range(n)]
-            values: list[Any] = ffi.unpack(out[0], n)
-            return values
-        finally:
-            if out[0] != ffi.NULL:
-                if kind == "integers":
-                    lib.quiver_database_free_integer_array(out[0])
-                elif kind == "floats":
-                    lib.quiver_database_free_float_array(out[0])
-                else:
-                    lib.quiver_database_free_string_array(out[0], n)
+        return cast("str | None", self._read_by_id("scalar", "string", collection, attribute, id))
 
     def read_vector_integers_by_id(self, collection: str, attribute: str, id: int) -> list[int]:
         """Read an INTEGER vector attribute of one element.
@@ -139,7 +102,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_vector_integers_by_id", "vector", "integers", collection, attribute, id)
+        return cast("list[int]", self._read_by_id("vector", "integer", collection, attribute, id))
 
     def read_vector_floats_by_id(self, collection: str, attribute: str, id: int) -> list[float]:
         """Read a REAL vector attribute of one element.
@@ -157,7 +120,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_vector_floats_by_id", "vector", "floats", collection, attribute, id)
+        return cast("list[float]", self._read_by_id("vector", "float", collection, attribute, id))
 
     def read_vector_strings_by_id(self, collection: str, attribute: str, id: int) -> list[str]:
         """Read a TEXT vector attribute of one element.
@@ -175,7 +138,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_vector_strings_by_id", "vector", "strings", collection, attribute, id)
+        return cast("list[str]", self._read_by_id("vector", "string", collection, attribute, id))
 
     def read_set_integers_by_id(self, collection: str, attribute: str, id: int) -> list[int]:
         """Read an INTEGER set attribute of one element.
@@ -193,7 +156,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_set_integers_by_id", "set", "integers", collection, attribute, id)
+        return cast("list[int]", self._read_by_id("set", "integer", collection, attribute, id))
 
     def read_set_floats_by_id(self, collection: str, attribute: str, id: int) -> list[float]:
         """Read a REAL set attribute of one element.
@@ -211,7 +174,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_set_floats_by_id", "set", "floats", collection, attribute, id)
+        return cast("list[float]", self._read_by_id("set", "float", collection, attribute, id))
 
     def read_set_strings_by_id(self, collection: str, attribute: str, id: int) -> list[str]:
         """Read a TEXT set attribute of one element.
@@ -229,7 +192,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._read_list_by_id("read_set_strings_by_id", "set", "strings", collection, attribute, id)
+        return cast("list[str]", self._read_by_id("set", "string", collection, attribute, id))
 
     # ------------------------------------------------------------------------- date-time helpers
 
@@ -250,8 +213,7 @@ class DatabaseReadById(DatabaseBase):
             ValueError: A string argument holds a NUL character or is not valid UTF-8, or the stored text is not a
                 date-time of the D22 grammar (``Cannot read_scalar_date_time_by_id: invalid date-time '<v>'``).
         """
-        value = self._read_scalar_by_id("read_scalar_date_time_by_id", "string", collection, attribute, id)
-        return None if value is None else parse_date_time("read_scalar_date_time_by_id", value)
+        return cast("datetime | None", self._read_by_id("scalar", "date_time", collection, attribute, id))
 
     def read_vector_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
         """Read a DATE_TIME vector attribute of one element.
@@ -269,9 +231,7 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "read_vector_date_time_by_id"
-        values = self._read_list_by_id(op, "vector", "strings", collection, attribute, id)
-        return [parse_date_time(op, v) for v in values]
+        return cast("list[datetime]", self._read_by_id("vector", "date_time", collection, attribute, id))
 
     def read_set_date_time_by_id(self, collection: str, attribute: str, id: int) -> list[datetime]:
         """Read a DATE_TIME set attribute of one element.
@@ -289,6 +249,4 @@ class DatabaseReadById(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "read_set_date_time_by_id"
-        values = self._read_list_by_id(op, "set", "strings", collection, attribute, id)
-        return [parse_date_time(op, v) for v in values]
+        return cast("list[datetime]", self._read_by_id("set", "date_time", collection, attribute, id))

@@ -6,7 +6,7 @@ from typing import Any
 
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check, decode_string, require_str, text_problem, type_name
+from quiverdb._helpers import check, decode_string, read_array, text_problem, type_name
 
 
 class DatabaseTimeSeriesFiles(DatabaseBase):
@@ -26,11 +26,8 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("has_time_series_files", "collection", collection)
-        out = ffi.new("int*")
-        check(get_lib().quiver_database_has_time_series_files(self._ptr, c_collection, out))
-        return bool(out[0])
+        (c_collection,) = self._open_strs("has_time_series_files", ("collection", collection))
+        return bool(self._get("int", "has_time_series_files", c_collection))
 
     def list_time_series_files_columns(self, collection: str) -> list[str]:
         """List the columns of a collection's time-series files table.
@@ -46,18 +43,9 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("list_time_series_files_columns", "collection", collection)
-        lib = get_lib()
-        out = ffi.new("char***")
-        count = ffi.new("size_t*")
-        check(lib.quiver_database_list_time_series_files_columns(self._ptr, c_collection, out, count))
-        n = int(count[0])
-        try:
-            return [decode_string(out[0][i]) or "" for i in range(n)]
-        finally:
-            if out[0] != ffi.NULL:
-                lib.quiver_database_free_string_array(out[0], n)
+        (c_collection,) = self._open_strs("list_time_series_files_columns", ("collection", collection))
+        function = get_lib().quiver_database_list_time_series_files_columns
+        return [name or "" for name in read_array("string", lambda *out: function(self._ptr, c_collection, *out))]
 
     def read_time_series_files(self, collection: str) -> dict[str, str | None]:
         """Read a collection's time-series files row.
@@ -73,8 +61,7 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("read_time_series_files", "collection", collection)
+        (c_collection,) = self._open_strs("read_time_series_files", ("collection", collection))
         lib = get_lib()
         columns = ffi.new("char***")
         paths = ffi.new("char***")
@@ -100,9 +87,8 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
         op = "update_time_series_files"
-        c_collection = require_str(op, "collection", collection)
+        (c_collection,) = self._open_strs(op, ("collection", collection))
         if not isinstance(data, dict):
             raise TypeError(f"Cannot {op}: argument 'data' must be dict, got {type_name(data)}")
         for key, value in data.items():
@@ -129,4 +115,4 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
                 value_buffer = ffi.new("char[]", value.encode("utf-8"))
                 keepalive.append(value_buffer)
                 c_paths[i] = value_buffer
-        check(get_lib().quiver_database_update_time_series_files(self._ptr, c_collection, c_columns, c_paths, n))
+        self._call("update_time_series_files", c_collection, c_columns, c_paths, n)

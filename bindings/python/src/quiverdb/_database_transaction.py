@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import check
 
 _Self = TypeVar("_Self", bound="DatabaseTransaction")
+
+
+def _scope(db: _Self, begin: Callable[[], None], abort: Callable[[], None], end: Callable[[], None]) -> Iterator[_Self]:
+    """The body of ``transaction``/``dry_run``: ``begin``, yield ``db``; ``end`` on a normal exit, else ``abort``.
+
+    An error of ``abort`` is dropped so the block's own exception propagates.
+    """
+    begin()
+    try:
+        yield db
+    except BaseException:
+        try:
+            abort()
+        except Exception:
+            pass
+        raise
+    end()
 
 
 class DatabaseTransaction(DatabaseBase):
@@ -22,8 +37,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, or a transaction is already active.
         """
-        self._ensure_open()
-        check(get_lib().quiver_database_begin_transaction(self._ptr))
+        self._call("begin_transaction")
 
     def commit(self) -> None:
         """Commit the active transaction.
@@ -31,8 +45,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, or no transaction is active.
         """
-        self._ensure_open()
-        check(get_lib().quiver_database_commit(self._ptr))
+        self._call("commit")
 
     def rollback(self) -> None:
         """Roll back the active transaction.
@@ -40,8 +53,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, or no transaction is active.
         """
-        self._ensure_open()
-        check(get_lib().quiver_database_rollback(self._ptr))
+        self._call("rollback")
 
     def in_transaction(self) -> bool:
         """Return whether an explicit transaction is active.
@@ -52,10 +64,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
-        out = ffi.new("int*")
-        check(get_lib().quiver_database_in_transaction(self._ptr, out))
-        return bool(out[0] != 0)
+        return bool(self._get("int", "in_transaction"))
 
     @contextmanager
     def transaction(self: _Self) -> Iterator[_Self]:
@@ -67,16 +76,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, a transaction is already active, or the commit fails.
         """
-        self.begin_transaction()
-        try:
-            yield self
-        except BaseException:
-            try:
-                self.rollback()
-            except Exception:
-                pass
-            raise
-        self.commit()
+        yield from _scope(self, self.begin_transaction, self.rollback, self.commit)
 
     def begin_dry_run(self) -> None:
         """Begin a dry run: everything until ``end_dry_run`` is rolled back (D16).
@@ -88,8 +88,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, a dry run or a transaction is already active.
         """
-        self._ensure_open()
-        check(get_lib().quiver_database_begin_dry_run(self._ptr))
+        self._call("begin_dry_run")
 
     def end_dry_run(self) -> None:
         """End the dry run, rolling back everything since ``begin_dry_run`` (an open nested transaction too).
@@ -97,8 +96,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, or no dry run is active.
         """
-        self._ensure_open()
-        check(get_lib().quiver_database_end_dry_run(self._ptr))
+        self._call("end_dry_run")
 
     def in_dry_run(self) -> bool:
         """Return whether a dry run is active.
@@ -109,10 +107,7 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed.
         """
-        self._ensure_open()
-        out = ffi.new("int*")
-        check(get_lib().quiver_database_in_dry_run(self._ptr, out))
-        return bool(out[0])
+        return bool(self._get("int", "in_dry_run"))
 
     @contextmanager
     def dry_run(self: _Self) -> Iterator[_Self]:
@@ -125,13 +120,4 @@ class DatabaseTransaction(DatabaseBase):
         Raises:
             QuiverError: The database is closed, a dry run or a transaction is already active.
         """
-        self.begin_dry_run()
-        try:
-            yield self
-        except BaseException:
-            try:
-                self.end_dry_run()
-            except Exception:
-                pass
-            raise
-        self.end_dry_run()
+        yield from _scope(self, self.begin_dry_run, self.end_dry_run, self.end_dry_run)

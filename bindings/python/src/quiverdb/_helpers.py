@@ -78,6 +78,113 @@ def decode_strings(array: Any, count: int) -> list[str | None]:
     return [string_at(p).decode("utf-8", "replace") if p else None for p in unpack(array, count)]
 
 
+# ----------------------------------------------------------------------------- C results
+#
+# The one path from a C out-parameter to Python values: ``call`` receives the out-parameters
+# (allocated here), the library fills them, and what it allocated is freed here, also on errors.
+# Kinds are the C API's value types: "integer" (int64_t), "float" (double), "string" (char*).
+
+_C_TYPES = {"integer": "int64_t*", "float": "double*", "string": "char**"}
+
+
+def c_array_type(kind: str) -> str:
+    """The C pointer type of an array of ``kind`` values (``"int64_t*"``, ``"double*"``, ``"char**"``)."""
+    return _C_TYPES[kind]
+
+
+def unpack_array(kind: str, array: Any, count: int) -> list[Any]:
+    """``count`` values of a C array of ``kind`` as a list (``None`` for NULL strings)."""
+    if count == 0:
+        return []
+    if kind == "string":
+        return decode_strings(array, count)
+    values: list[Any] = unpack(array, count)
+    return values
+
+
+def free_array(kind: str, array: Any, count: int) -> None:
+    """Free a C array of ``kind`` values allocated by the library (NULL is ignored)."""
+    if array == ffi.NULL:
+        return
+    lib = get_lib()
+    if kind == "string":
+        lib.quiver_database_free_string_array(array, count)
+    else:
+        getattr(lib, f"quiver_database_free_{kind}_array")(array)
+
+
+def with_mask(values: list[Any], mask: Any, count: int) -> list[Any]:
+    """``values`` with ``None`` wherever the C presence mask (one 0/1 byte per value) holds 0."""
+    present = unpack(ffi.cast("char*", mask), count)
+    if b"\x00" not in present:
+        return values
+    return [value if flag else None for value, flag in zip(values, present, strict=True)]
+
+
+def read_value(kind: str, call: Any) -> Any:
+    """Call ``call(out, has_value)`` for one ``kind`` value: the value, or ``None`` when absent."""
+    out = ffi.new(_C_TYPES[kind])
+    has = ffi.new("int*")
+    check(call(out, has))
+    if kind != "string":
+        return (int if kind == "integer" else float)(out[0]) if has[0] else None
+    try:
+        return decode_string(out[0]) if has[0] else None
+    finally:
+        if out[0] != ffi.NULL:
+            get_lib().quiver_database_free_string(out[0])
+
+
+def read_array(kind: str, call: Any) -> list[Any]:
+    """Call ``call(out, count)`` for an array of ``kind`` values: the list, the C array freed."""
+    out = ffi.new(_C_TYPES[kind] + "*")
+    count = ffi.new("size_t*")
+    check(call(out, count))
+    n = int(count[0])
+    try:
+        return unpack_array(kind, out[0], n)
+    finally:
+        free_array(kind, out[0], n)
+
+
+def read_masked_array(kind: str, call: Any) -> list[Any]:
+    """Call ``call(values, mask, count)`` for a nullable array of ``kind`` values (``None`` for NULL)."""
+    values = ffi.new(_C_TYPES[kind] + "*")
+    mask = ffi.new("uint8_t**")
+    count = ffi.new("size_t*")
+    check(call(values, mask, count))
+    n = int(count[0])
+    try:
+        return with_mask(unpack_array(kind, values[0], n), mask[0], n) if n else []
+    finally:
+        free_array(kind, values[0], n)
+        if mask[0] != ffi.NULL:
+            get_lib().quiver_database_free_mask(mask[0])
+
+
+def read_structs(ctype: str, convert: Any, free: str, call: Any) -> list[Any]:
+    """Call ``call(out, count)`` for an array of ``ctype`` structs: ``convert`` of each, freed by ``free``."""
+    out = ffi.new(f"{ctype}**")
+    count = ffi.new("size_t*")
+    check(call(out, count))
+    n = int(count[0])
+    try:
+        return [convert(out[0][i]) for i in range(n)]
+    finally:
+        if out[0] != ffi.NULL:
+            getattr(get_lib(), free)(out[0], n)
+
+
+def read_struct(ctype: str, convert: Any, free: str, call: Any) -> Any:
+    """Call ``call(out)`` for one ``ctype`` struct: ``convert`` of it, its contents freed by ``free``."""
+    out = ffi.new(f"{ctype}*")
+    check(call(out))
+    try:
+        return convert(out)
+    finally:
+        getattr(get_lib(), free)(out)
+
+
 # ----------------------------------------------------------------------------- argument checks
 
 
