@@ -11,31 +11,26 @@ from typing import Any
 
 from quiverdb._database_groups import DatabaseGroups
 from quiverdb._database_read_by_id import DatabaseReadById
-from quiverdb._c_api import get_lib
-from quiverdb._helpers import check, require_id, require_str
+from quiverdb._helpers import require_id
 from quiverdb.metadata import DataType, ScalarMetadata
+
+# Data type → the kind of the typed by-id reader (every other type is read as a string).
+_SCALAR_KINDS = {DataType.INTEGER: "integer", DataType.FLOAT: "float", DataType.DATE_TIME: "date_time"}
 
 
 class DatabaseComposite(DatabaseReadById, DatabaseGroups):
     """Provides ``read_element_by_id`` and ``read_{scalars,vectors,sets}_by_id``."""
 
     def _read_typed_scalar(self, collection: str, column: ScalarMetadata, id: int) -> Any:
-        if column.data_type == DataType.INTEGER:
-            return self.read_scalar_integer_by_id(collection, column.name, id)
-        if column.data_type == DataType.FLOAT:
-            return self.read_scalar_float_by_id(collection, column.name, id)
-        if column.data_type == DataType.DATE_TIME:
-            return self.read_scalar_date_time_by_id(collection, column.name, id)
-        return self.read_scalar_string_by_id(collection, column.name, id)
+        return self._read_by_id("scalar", _SCALAR_KINDS.get(column.data_type, "string"), collection, column.name, id)
 
     def _require_element(self, op: str, collection: object, id: object) -> tuple[str, int]:
         """Checks the arguments, the collection (baseline message) and, D24, that the element exists."""
-        self._ensure_open()
-        require_str(op, "collection", collection)
+        (c_collection,) = self._open_strs(op, ("collection", collection))
         element = require_id(op, id)
         name = str(collection)
         self.list_scalar_attributes(name)  # an unknown collection fails here, as before
-        check(get_lib().quiver_database_require_element(self._ptr, require_str(op, "collection", name), element))
+        self._call("require_element", c_collection, element)
         return name, element
 
     def read_scalars_by_id(self, collection: str, id: int) -> dict[str, Any]:
@@ -59,14 +54,11 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
         name, element = self._require_element("read_scalars_by_id", collection, id)
         return {column.name: self._read_typed_scalar(name, column, element) for column in self.list_scalar_attributes(name)}
 
-    def _read_groups_by_id(self, kind: str, collection: str, id: int) -> dict[str, list[Any]]:
-        groups = self.list_vector_groups(collection) if kind == "vector" else self.list_set_groups(collection)
+    def _group_columns(self, kind: str, collection: str, id: int) -> dict[str, list[Any]]:
+        """Value column → its cells, for every ``kind`` (``vector``/``set``) group of an existing element."""
         result: dict[str, list[Any]] = {}
-        for group in groups:
-            if kind == "vector":
-                rows = self.read_vector_group_by_id(collection, group.group_name, id)
-            else:
-                rows = self.read_set_group_by_id(collection, group.group_name, id)
+        for group in self._list_metadata(f"list_{kind}_groups", collection):
+            rows = self._read_group(f"read_{kind}_group_by_id", kind, collection, group.group_name, id)
             for column in group.value_columns:
                 result[column.name] = [row[column.name] for row in rows]
         return result
@@ -87,8 +79,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        name, element = self._require_element("read_vectors_by_id", collection, id)
-        return self._read_groups_by_id("vector", name, element)
+        return self._group_columns("vector", *self._require_element("read_vectors_by_id", collection, id))
 
     def read_sets_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
         """Read every set column of one element.
@@ -105,8 +96,7 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        name, element = self._require_element("read_sets_by_id", collection, id)
-        return self._read_groups_by_id("set", name, element)
+        return self._group_columns("set", *self._require_element("read_sets_by_id", collection, id))
 
     def read_element_by_id(self, collection: str, id: int) -> dict[str, Any]:
         """Read one whole element: its scalars, then its vector and set columns, merged into one dict.
@@ -127,6 +117,6 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
         name, element = self._require_element("read_element_by_id", collection, id)
         result: dict[str, Any] = {}
         result.update({c.name: self._read_typed_scalar(name, c, element) for c in self.list_scalar_attributes(name)})
-        result.update(self._read_groups_by_id("vector", name, element))
-        result.update(self._read_groups_by_id("set", name, element))
+        result.update(self._group_columns("vector", name, element))
+        result.update(self._group_columns("set", name, element))
         return result

@@ -12,16 +12,14 @@ from typing import Any
 from quiverdb._c_api import get_lib
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._groups import prepare, read_rows
-from quiverdb._helpers import check, require_id, require_str
+from quiverdb._helpers import check, require_id
 
 
 class DatabaseGroups(DatabaseMetadata):
     """Provides ``read_vector_group_by_id``, ``read_set_group_by_id``, ``update_vector_group(_by_label)``, ``update_set_group(_by_label)``."""
 
     def _read_group(self, op: str, kind: str, collection: object, group: object, id: object) -> list[dict[str, Any]]:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
+        c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         element = require_id(op, id)
         function = getattr(get_lib(), f"quiver_database_read_{kind}_group_by_id")
         return read_rows(op, lambda *out: function(self._ptr, c_collection, c_group, element, *out), True)
@@ -68,16 +66,15 @@ class DatabaseGroups(DatabaseMetadata):
         """
         return self._read_group("read_set_group_by_id", "set", collection, group, id)
 
-    def _update_group(self, op: str, kind: str, collection: object, group: object, element: Any, data: object) -> None:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
+    def _update_group(self, op: str, kind: str, collection: object, group: object, element: object, data: object) -> None:
+        """``update_<kind>_group(_by_label)``: the element first, then the names, then ``data``."""
+        target = self._open_element(op, element)
+        c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         get = self.get_vector_metadata if kind == "vector" else self.get_set_metadata
         prepared = prepare(op, data, get(str(collection), str(group)).value_columns)
-        suffix = "_by_label" if isinstance(element, bytes) else ""
-        function = getattr(get_lib(), f"quiver_database_update_{kind}_group{suffix}")
+        function = self._element_function(f"update_{kind}_group", target)
         check(function(
-            self._ptr, c_collection, c_group, element, prepared.names, prepared.types, prepared.data,
+            self._ptr, c_collection, c_group, target, prepared.names, prepared.types, prepared.data,
             prepared.has_value, prepared.column_count, prepared.row_count,
         ))  # fmt: skip
         del prepared
@@ -101,9 +98,7 @@ class DatabaseGroups(DatabaseMetadata):
             ValueError: A row misses a column or has an unknown one, the columns differ in length, or a text cell
                 holds a NUL character or invalid UTF-8.
         """
-        op = "update_vector_group"
-        self._ensure_open()
-        self._update_group(op, "vector", collection, group, require_id(op, id), data)
+        self._update_group("update_vector_group", "vector", collection, group, id, data)
 
     def update_vector_group_by_label(self, collection: str, group: str, label: str, data: Any) -> None:
         """``update_vector_group`` addressing the element by its label.
@@ -120,9 +115,7 @@ class DatabaseGroups(DatabaseMetadata):
             TypeError: ``data``, a cell or ``label`` has the wrong type (the message names it).
             ValueError: As for ``update_vector_group``.
         """
-        op = "update_vector_group_by_label"
-        self._ensure_open()
-        self._update_group(op, "vector", collection, group, require_str(op, "label", label), data)
+        self._update_group("update_vector_group_by_label", "vector", collection, group, label, data)
 
     def update_set_group(self, collection: str, group: str, id: int, data: Any) -> None:
         """Replace all rows of one element's set group (only that group); empty ``data`` clears it.
@@ -139,9 +132,7 @@ class DatabaseGroups(DatabaseMetadata):
             TypeError: ``data`` or a cell has the wrong type (the message names the column).
             ValueError: As for ``update_vector_group``.
         """
-        op = "update_set_group"
-        self._ensure_open()
-        self._update_group(op, "set", collection, group, require_id(op, id), data)
+        self._update_group("update_set_group", "set", collection, group, id, data)
 
     def update_set_group_by_label(self, collection: str, group: str, label: str, data: Any) -> None:
         """``update_set_group`` addressing the element by its label.
@@ -158,6 +149,4 @@ class DatabaseGroups(DatabaseMetadata):
             TypeError: ``data``, a cell or ``label`` has the wrong type (the message names it).
             ValueError: As for ``update_vector_group``.
         """
-        op = "update_set_group_by_label"
-        self._ensure_open()
-        self._update_group(op, "set", collection, group, require_str(op, "label", label), data)
+        self._update_group("update_set_group_by_label", "set", collection, group, label, data)

@@ -15,12 +15,15 @@ from quiverdb._groups import Prepared, prepare, read_rows
 from quiverdb._helpers import (
     INT64_MAX,
     INT64_MIN,
+    c_array_type,
     check,
-    decode_strings,
+    free_array,
     require_id,
     require_str,
     text_problem,
     type_name,
+    unpack_array,
+    with_mask,
 )
 from quiverdb.metadata import DataType
 
@@ -28,6 +31,7 @@ _INTEGER = int(DataType.INTEGER)
 _FLOAT = int(DataType.FLOAT)
 _STRING = int(DataType.STRING)
 _NULL = int(DataType.NULL)
+_KIND_NAMES = {_INTEGER: "integer", _FLOAT: "float"}  # the C array kinds of _helpers; else "string"
 
 
 class DatabaseTimeSeries(DatabaseMetadata):
@@ -51,32 +55,26 @@ class DatabaseTimeSeries(DatabaseMetadata):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
         op = "read_time_series_group"
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
+        c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         require_id(op, id)
         lib = get_lib()
         return read_rows(
             op, lambda *out: lib.quiver_database_read_time_series_group(self._ptr, c_collection, c_group, id, *out), False
         )
 
-    def _update_time_series(self, op: str, collection: object, group: object, element: Any, rows: object) -> None:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
+    def _update_time_series(self, op: str, collection: object, group: object, element: object, rows: object) -> None:
+        """``update_time_series_group(_by_label)``: the element first, then the names, then ``rows``."""
+        target = self._open_element(op, element)
+        c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         if isinstance(rows, (list, dict)) and not rows:
             prepared = Prepared(ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0, [])  # clear: the library checks the rest
         else:
             metadata = self.get_time_series_metadata(str(collection), str(group))
             prepared = prepare(op, rows, metadata.value_columns, metadata.dimension_column, False, "rows")
         args = (prepared.names, prepared.types, prepared.data, prepared.has_value)
-        lib = get_lib()
-        if isinstance(element, bytes):
-            call = lib.quiver_database_update_time_series_group_by_label
-        else:
-            call = lib.quiver_database_update_time_series_group
-        check(call(self._ptr, c_collection, c_group, element, *args, prepared.column_count, prepared.row_count))
+        call = self._element_function("update_time_series_group", target)
+        check(call(self._ptr, c_collection, c_group, target, *args, prepared.column_count, prepared.row_count))
         del prepared
 
     def update_time_series_group(self, collection: str, group: str, id: int, rows: Any) -> None:
@@ -98,9 +96,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
             ValueError: A row misses a column or has an unknown one, the columns differ in length, or a text cell
                 holds a NUL character or invalid UTF-8.
         """
-        op = "update_time_series_group"
-        self._ensure_open()
-        self._update_time_series(op, collection, group, require_id(op, id), rows)
+        self._update_time_series("update_time_series_group", collection, group, id, rows)
 
     def update_time_series_group_by_label(self, collection: str, group: str, label: str, rows: Any) -> None:
         """Replace all rows of one element's time-series group, addressing the element by its label.
@@ -117,9 +113,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
             TypeError: An argument or a cell has the wrong type (the message names it).
             ValueError: As for ``update_time_series_group``.
         """
-        op = "update_time_series_group_by_label"
-        self._ensure_open()
-        self._update_time_series(op, collection, group, require_str(op, "label", label), rows)
+        self._update_time_series("update_time_series_group_by_label", collection, group, label, rows)
 
     def read_time_series_row(
         self, collection: str, group: str, attribute: str, date_time: str | datetime | date
@@ -143,10 +137,9 @@ class DatabaseTimeSeries(DatabaseMetadata):
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
         op = "read_time_series_row"
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
-        c_attribute = require_str(op, "attribute", attribute)
+        c_collection, c_group, c_attribute = self._open_strs(
+            op, ("collection", collection), ("group", group), ("attribute", attribute)
+        )
         if not isinstance(date_time, (str, datetime, date)):
             raise TypeError(
                 f"Cannot {op}: argument 'date_time' must be str, datetime or date, got {type_name(date_time)}"
@@ -161,32 +154,19 @@ class DatabaseTimeSeries(DatabaseMetadata):
             self._ptr, c_collection, c_group, c_attribute, c_date_time, kind, values, mask, count
         ))  # fmt: skip
         n = int(count[0])
+        value_kind = _KIND_NAMES.get(kind[0], "string")
+        array = ffi.cast(c_array_type(value_kind), values[0])
         try:
-            if n == 0:
-                return []
-            if kind[0] == _INTEGER:
-                out: list[Any] = ffi.unpack(ffi.cast("int64_t*", values[0]), n)
-            elif kind[0] == _FLOAT:
-                out = ffi.unpack(ffi.cast("double*", values[0]), n)
-            else:
-                out = decode_strings(ffi.cast("char**", values[0]), n)
-            present = ffi.unpack(ffi.cast("char*", mask[0]), n)
-            return [value if flag else None for value, flag in zip(out, present, strict=True)]
+            return with_mask(unpack_array(value_kind, array, n), mask[0], n) if n else []
         finally:
-            if values[0] != ffi.NULL:
-                if kind[0] == _INTEGER:
-                    lib.quiver_database_free_integer_array(ffi.cast("int64_t*", values[0]))
-                elif kind[0] == _FLOAT:
-                    lib.quiver_database_free_float_array(ffi.cast("double*", values[0]))
-                else:
-                    lib.quiver_database_free_string_array(ffi.cast("char**", values[0]), n)
+            free_array(value_kind, array, n)
             if mask[0] != ffi.NULL:
                 lib.quiver_database_free_mask(mask[0])
 
-    def _upsert(self, op: str, collection: object, group: object, element: Any, row: dict[str, object]) -> None:
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_group = require_str(op, "group", group)
+    def _upsert(self, op: str, collection: object, group: object, element: object, row: dict[str, object]) -> None:
+        """``upsert_time_series_row(_by_label)``: the element first, then the names, then every cell."""
+        target = self._open_element(op, element)
+        c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         keep: list[Any] = []
         names, types, cells = [], [], []
         for name, raw in row.items():
@@ -218,12 +198,8 @@ class DatabaseTimeSeries(DatabaseMetadata):
         c_names = ffi.new("char*[]", names) if n else ffi.NULL
         c_types = ffi.new("int[]", types) if n else ffi.NULL
         c_data = ffi.new("void*[]", cells) if n else ffi.NULL
-        lib = get_lib()
-        if isinstance(element, bytes):
-            call = lib.quiver_database_upsert_time_series_row_by_label
-        else:
-            call = lib.quiver_database_upsert_time_series_row
-        check(call(self._ptr, c_collection, c_group, element, c_names, c_types, c_data, n))
+        call = self._element_function("upsert_time_series_row", target)
+        check(call(self._ptr, c_collection, c_group, target, c_names, c_types, c_data, n))
         del keep
 
     def upsert_time_series_row(self, collection: str, group: str, id: int, /, **kwargs: object) -> None:
@@ -243,9 +219,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
             TypeError: An argument or a value has an unsupported type (the message names it).
             ValueError: A string holds a NUL character or is not valid UTF-8.
         """
-        op = "upsert_time_series_row"
-        self._ensure_open()
-        self._upsert(op, collection, group, require_id(op, id), kwargs)
+        self._upsert("upsert_time_series_row", collection, group, id, kwargs)
 
     def upsert_time_series_row_by_label(self, collection: str, group: str, label: str, /, **kwargs: object) -> None:
         """``upsert_time_series_row`` addressing the element by its label.
@@ -262,6 +236,4 @@ class DatabaseTimeSeries(DatabaseMetadata):
             TypeError: An argument or a value has an unsupported type (the message names it).
             ValueError: A string holds a NUL character or is not valid UTF-8.
         """
-        op = "upsert_time_series_row_by_label"
-        self._ensure_open()
-        self._upsert(op, collection, group, require_str(op, "label", label), kwargs)
+        self._upsert("upsert_time_series_row_by_label", collection, group, label, kwargs)

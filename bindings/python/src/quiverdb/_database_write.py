@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from quiverdb._c_api import ffi, get_lib
 from quiverdb._database_base import DatabaseBase
-from quiverdb._helpers import INT64_PTR, check, new_cdata, require_id, require_str
+from quiverdb._helpers import INT64_PTR, check, new_cdata, require_str
 from quiverdb.element import Element, _classify
 
 
@@ -23,6 +21,23 @@ class DatabaseWrite(DatabaseBase):
             element.destroy()
             raise
         return element
+
+    def _change_element(self, op: str, collection: object, element: object, kwargs: dict[str, object] | None) -> None:
+        """``update_element``/``delete_element`` (``kwargs`` ``None``) or their ``_by_label`` twins.
+
+        Checks the collection, then the element, then every value, before any C call.
+        """
+        (c_collection,) = self._open_strs(op, ("collection", collection))
+        target = self._open_element(op, element)
+        function = self._element_function(op.removesuffix("_by_label"), target)
+        if kwargs is None:
+            check(function(self._ptr, c_collection, target))
+            return
+        built = self._build_element(kwargs)
+        try:
+            check(function(self._ptr, c_collection, target, built._ptr))
+        finally:
+            built.destroy()
 
     def create_element(self, collection: str, **kwargs: object) -> int:
         """Create an element from keyword attributes and return its id.
@@ -41,8 +56,7 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("create_element", "collection", collection)
+        (c_collection,) = self._open_strs("create_element", ("collection", collection))
         element = self._build_element(kwargs)
         try:
             out = new_cdata(INT64_PTR)
@@ -68,14 +82,7 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("update_element", "collection", collection)
-        require_id("update_element", id)
-        element = self._build_element(kwargs)
-        try:
-            check(get_lib().quiver_database_update_element(self._ptr, c_collection, id, element._ptr))
-        finally:
-            element.destroy()
+        self._change_element("update_element", collection, id, kwargs)
 
     def delete_element(self, collection: str, id: int) -> None:
         """Delete one element; its group rows are deleted with it (cascade).
@@ -89,10 +96,7 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        self._ensure_open()
-        c_collection = require_str("delete_element", "collection", collection)
-        require_id("delete_element", id)
-        check(get_lib().quiver_database_delete_element(self._ptr, c_collection, id))
+        self._change_element("delete_element", collection, id, None)
 
     def update_element_by_label(self, collection: str, label: str, /, **kwargs: object) -> None:
         """``update_element`` addressing the element by its label.
@@ -110,15 +114,7 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "update_element_by_label"
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_label = require_str(op, "label", label)
-        element = self._build_element(kwargs)
-        try:
-            check(get_lib().quiver_database_update_element_by_label(self._ptr, c_collection, c_label, element._ptr))
-        finally:
-            element.destroy()
+        self._change_element("update_element_by_label", collection, label, kwargs)
 
     def delete_element_by_label(self, collection: str, label: str) -> None:
         """``delete_element`` addressing the element by its label.
@@ -132,27 +128,19 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "delete_element_by_label"
-        self._ensure_open()
-        c_collection = require_str(op, "collection", collection)
-        c_label = require_str(op, "label", label)
-        check(get_lib().quiver_database_delete_element_by_label(self._ptr, c_collection, c_label))
+        self._change_element("delete_element_by_label", collection, label, None)
 
     def _update_relation(
-        self, op: str, collection_from: object, collection_to: object, relation_type: object, element: Any,
+        self, op: str, collection_from: object, collection_to: object, relation_type: object, element: object,
         target_label: object,
     ) -> None:  # fmt: skip
-        self._ensure_open()
-        c_from = require_str(op, "collection_from", collection_from)
-        c_to = require_str(op, "collection_to", collection_to)
-        c_type = require_str(op, "relation_type", relation_type)
+        """``update_relation(_by_label)``: the element first, then the names, then the target."""
+        target = self._open_element(op, element)
+        c_names = self._open_strs(
+            op, ("collection_from", collection_from), ("collection_to", collection_to), ("relation_type", relation_type)
+        )
         c_target = ffi.NULL if target_label is None else require_str(op, "target_label", target_label)
-        lib = get_lib()
-        if isinstance(element, bytes):
-            call = lib.quiver_database_update_relation_by_label
-        else:
-            call = lib.quiver_database_update_relation
-        check(call(self._ptr, c_from, c_to, c_type, element, c_target))
+        check(self._element_function("update_relation", target)(self._ptr, *c_names, target, c_target))
 
     def update_relation(
         self, collection_from: str, collection_to: str, relation_type: str, id: int, target_label: str | None
@@ -174,9 +162,7 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "update_relation"
-        self._ensure_open()
-        self._update_relation(op, collection_from, collection_to, relation_type, require_id(op, id), target_label)
+        self._update_relation("update_relation", collection_from, collection_to, relation_type, id, target_label)
 
     def update_relation_by_label(
         self, collection_from: str, collection_to: str, relation_type: str, label: str, target_label: str | None
@@ -196,7 +182,4 @@ class DatabaseWrite(DatabaseBase):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "update_relation_by_label"
-        self._ensure_open()
-        c_label = require_str(op, "label", label)
-        self._update_relation(op, collection_from, collection_to, relation_type, c_label, target_label)
+        self._update_relation("update_relation_by_label", collection_from, collection_to, relation_type, label, target_label)
