@@ -6,12 +6,12 @@ Python work. numpy is imported only by ``read_array``/``write_array``.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quiverdb._binary_metadata import BinaryMetadata
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._handle import NativeHandle
 from quiverdb._helpers import check, require_str, type_name
 
 
@@ -59,13 +59,15 @@ def _floats(op: str, data: object) -> Any:
     return ffi.new("double[]", [float(v) for v in data])
 
 
-class BinaryFile:
+class BinaryFile(NativeHandle):
     """A binary file pair ``path.qvr`` + ``path.toml`` (owns a ``quiver_binary_file_t``).
 
     Open with ``BinaryFile.open(path, mode, metadata)``; close with ``close()`` or use it as a
     context manager. An unclosed file warns with ``ResourceWarning`` when collected (an open
     writer blocks every other open of its path).
     """
+
+    _UNCLOSED_WARNING = "BinaryFile"
 
     def __init__(self, ptr: Any, path: str) -> None:
         self._ptr = ptr
@@ -241,17 +243,6 @@ class BinaryFile:
         except ImportError:
             raise ImportError("Cannot write_array: numpy is required") from None
         self.write_all_from(numpy.ascontiguousarray(array, dtype=numpy.float64))
-
-    def __enter__(self) -> BinaryFile:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if getattr(self, "_ptr", ffi.NULL) != ffi.NULL:
-            warnings.warn("BinaryFile was not closed explicitly", ResourceWarning, stacklevel=2)
-            self.close()
 
     def __repr__(self) -> str:
         return f"BinaryFile({self._path!r}, {'open' if self.is_open() else 'closed'})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -10,6 +9,7 @@ from typing import Any
 
 import quiverdb._c_api_binary  # noqa: F401  (declares the binary C API on the shared ffi)
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._handle import NativeHandle
 from quiverdb._helpers import check, require_str, type_name
 
 
@@ -56,7 +56,7 @@ def _string_list(op: str, name: str, values: object) -> list[bytes]:
     return [require_str(op, f"{name}[{i}]", v) for i, v in enumerate(values)]
 
 
-class BinaryMetadata:
+class BinaryMetadata(NativeHandle):
     """Shape, time axes, unit and labels of a binary file pair (owns a ``quiver_binary_metadata_t``).
 
     Build one with ``create`` or ``from_toml``; files and expressions hand out copies. Close it
@@ -235,18 +235,6 @@ class BinaryMetadata:
         if self._ptr != ffi.NULL:
             get_lib().quiver_binary_metadata_free(self._ptr)
             self._ptr = ffi.NULL
-
-    def __enter__(self) -> BinaryMetadata:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if getattr(self, "_ptr", ffi.NULL) != ffi.NULL:
-            # Metadata holds no file or lock: free it quietly.
-            with warnings.catch_warnings():
-                self.close()
 
     def __repr__(self) -> str:
         if self._ptr == ffi.NULL:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._handle import NativeHandle
 from quiverdb._helpers import check, require_id, require_str
 from quiverdb.exceptions import QuiverError
 
@@ -18,8 +19,10 @@ from quiverdb.exceptions import QuiverError
 DatabaseSelf = TypeVar("DatabaseSelf", bound="DatabaseBase")
 
 
-class DatabaseBase:
+class DatabaseBase(NativeHandle):
     """Owns the ``quiver_database_t*`` handle; see ``Database`` for the public API."""
+
+    _UNCLOSED_WARNING = "Database"
 
     _ptr: Any
     _closed: bool

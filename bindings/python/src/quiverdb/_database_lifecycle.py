@@ -6,10 +6,8 @@ The factories (``from_schema``, ``from_migrations``, ``open``) live on ``Databas
 
 from __future__ import annotations
 
-import warnings
-
 from quiverdb._c_api import ffi, get_lib
-from quiverdb._database_base import DatabaseBase, DatabaseSelf
+from quiverdb._database_base import DatabaseBase
 from quiverdb._helpers import check, decode_string
 
 
@@ -28,17 +26,6 @@ class DatabaseLifecycle(DatabaseBase):
         self._ptr = ffi.NULL
         self._closed = True
         check(get_lib().quiver_database_close(ptr))
-
-    def __enter__(self: DatabaseSelf) -> DatabaseSelf:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if not getattr(self, "_closed", True):
-            warnings.warn("Database was not closed explicitly", ResourceWarning, stacklevel=2)
-            self.close()
 
     def __repr__(self) -> str:
         if self._closed:

@@ -6,13 +6,13 @@ an operand never invalidates a result); nothing is computed until ``save``.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
 from quiverdb._binary_file import BinaryFile
 from quiverdb._binary_metadata import BinaryMetadata
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._handle import NativeHandle
 from quiverdb._helpers import check, require_str, type_name
 
 Operand = Union["Expression", BinaryFile, float, int]
@@ -75,7 +75,7 @@ def _strings(op: str, name: str, values: object) -> tuple[Any, list[Any]]:
     return (ffi.new("const char*[]", keep) if keep else ffi.NULL), keep
 
 
-class Expression:
+class Expression(NativeHandle):
     """A lazy expression over binary files (owns a ``quiver_expression_t``).
 
     Operators: ``+ - * /`` (Expression, BinaryFile or float on either side), unary ``-``,
@@ -260,16 +260,6 @@ class Expression:
             get_lib().quiver_expression_close(self._ptr)
             self._ptr = ffi.NULL
 
-    def __enter__(self) -> Expression:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if getattr(self, "_ptr", ffi.NULL) != ffi.NULL:
-            with warnings.catch_warnings():
-                self.close()
 
     __hash__ = object.__hash__
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -93,6 +94,16 @@ def _check_enum_key(op: str, key: str) -> None:
         raise _malformed(op, f"{problem} in enum_labels key {key!r}")
 
 
+def _str_items(op: str, where: str, mapping: object) -> Iterator[tuple[str, Any]]:
+    """The items of the dict ``mapping`` (at ``where`` in ``enum_labels``), its keys checked to be ``str``."""
+    if not isinstance(mapping, dict):
+        raise _malformed(op, f"{where} must be a dict, got {type_name(mapping)}")
+    for key, value in mapping.items():
+        if not isinstance(key, str):
+            raise _malformed(op, f"{where} keys must be str, got {type_name(key)}")
+        yield key, value
+
+
 def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
     """Validate ``options`` (``CSVOptions`` or ``None``) and build a ``quiver_csv_options_t*``.
 
@@ -110,31 +121,17 @@ def marshal_csv_options(op: str, options: object) -> tuple[Any, list[Any]]:
     if format_problem is not None:
         raise _malformed(op, f"{format_problem} in date_time_format")
     enum_labels = options.enum_labels
-    if not isinstance(enum_labels, dict):
-        raise _malformed(op, f"enum_labels must be a dict, got {type_name(enum_labels)}")
 
     attribute_names: list[str] = []
     locale_names: list[str] = []
     entry_counts: list[int] = []
     labels: list[str] = []
     values: list[int] = []
-    for attribute, locales in enum_labels.items():
-        if not isinstance(attribute, str):
-            raise _malformed(op, f"enum_labels keys must be str, got {type_name(attribute)}")
+    for attribute, locales in _str_items(op, "enum_labels", enum_labels):
         _check_enum_key(op, attribute)
-        if not isinstance(locales, dict):
-            raise _malformed(op, f"enum_labels['{attribute}'] must be a dict, got {type_name(locales)}")
-        for locale, entries in locales.items():
-            if not isinstance(locale, str):
-                raise _malformed(op, f"enum_labels['{attribute}'] keys must be str, got {type_name(locale)}")
+        for locale, entries in _str_items(op, f"enum_labels['{attribute}']", locales):
             _check_enum_key(op, locale)
-            if not isinstance(entries, dict):
-                raise _malformed(op, f"enum_labels['{attribute}']['{locale}'] must be a dict, got {type_name(entries)}")
-            for label, value in entries.items():
-                if not isinstance(label, str):
-                    raise _malformed(
-                        op, f"enum_labels['{attribute}']['{locale}'] keys must be str, got {type_name(label)}"
-                    )
+            for label, value in _str_items(op, f"enum_labels['{attribute}']['{locale}']", entries):
                 if isinstance(value, bool) or not isinstance(value, int):
                     raise _malformed(
                         op,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from quiverdb._c_api import ffi, get_lib
+from quiverdb._handle import NativeHandle
 from quiverdb._helpers import check, require_str, type_name
 from quiverdb.exceptions import QuiverError
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from quiverdb.database import Database
 
 
-class LuaRunner:
+class LuaRunner(NativeHandle):
     """A long-lived Lua state bound to one database; globals persist between ``run`` calls.
 
     Scripts see the database as the global ``db`` with every method of docs/lua.md. The runner
@@ -29,6 +29,8 @@ class LuaRunner:
         TypeError: ``db`` is not a ``Database``.
         QuiverError: ``db`` is closed, or the Lua state cannot be created.
     """
+
+    _UNCLOSED_WARNING = "LuaRunner"
 
     def __init__(self, db: Database) -> None:
         from quiverdb.database import Database
@@ -132,13 +134,3 @@ class LuaRunner:
         if self._closed:
             raise QuiverError("LuaRunner is closed")
 
-    def __enter__(self) -> LuaRunner:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if not getattr(self, "_closed", True):
-            warnings.warn("LuaRunner was not closed explicitly", ResourceWarning, stacklevel=2)
-            self.close()
