@@ -107,9 +107,7 @@ class BinaryFile(NativeHandle):
 
     def close(self) -> None:
         """Close the file and release the native handle (idempotent)."""
-        if self._ptr != ffi.NULL:
-            get_lib().quiver_binary_file_close(self._ptr)
-            self._ptr = ffi.NULL
+        self._release(get_lib().quiver_binary_file_close)
 
     def is_open(self) -> bool:
         """Return whether the file is open."""

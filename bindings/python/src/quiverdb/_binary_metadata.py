@@ -232,9 +232,7 @@ class BinaryMetadata(NativeHandle):
 
     def close(self) -> None:
         """Release the native metadata (idempotent)."""
-        if self._ptr != ffi.NULL:
-            get_lib().quiver_binary_metadata_free(self._ptr)
-            self._ptr = ffi.NULL
+        self._release(get_lib().quiver_binary_metadata_free)
 
     def __repr__(self) -> str:
         if self._ptr == ffi.NULL:

@@ -83,25 +83,23 @@ class ColumnsReader:
             self.names.append(ffi.string(name[0]).decode("utf-8"))
             self.types.append(int(kind[0]))
 
-    def integers(self, c: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(int64 values, presence)`` of an INTEGER column."""
-        values = ffi.new("const int64_t**")
+    def _numbers(self, c: int, kind: str, ctype: str, dtype: Any) -> tuple[np.ndarray, np.ndarray]:
+        """``(values, presence)`` of a column the library hands over as 8-byte numbers and a mask."""
+        values = ffi.new(f"const {ctype}**")
         mask = ffi.new("const uint8_t**")
-        check(self._lib.quiver_columns_get_integers(self._handle, c, values, mask))
+        check(getattr(self._lib, f"quiver_columns_get_{kind}")(self._handle, c, values, mask))
         n = self.row_count
         if n == 0:
-            return np.empty(0, np.int64), np.empty(0, bool)
-        return np.frombuffer(ffi.buffer(values[0], 8 * n), dtype=np.int64).copy(), _mask(mask[0], n)
+            return np.empty(0, dtype), np.empty(0, bool)
+        return np.frombuffer(ffi.buffer(values[0], 8 * n), dtype=dtype).copy(), _mask(mask[0], n)
+
+    def integers(self, c: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(int64 values, presence)`` of an INTEGER column."""
+        return self._numbers(c, "integers", "int64_t", np.int64)
 
     def floats(self, c: int) -> tuple[np.ndarray, np.ndarray]:
         """``(float64 values, presence)`` of a FLOAT column."""
-        values = ffi.new("const double**")
-        mask = ffi.new("const uint8_t**")
-        check(self._lib.quiver_columns_get_floats(self._handle, c, values, mask))
-        n = self.row_count
-        if n == 0:
-            return np.empty(0, np.float64), np.empty(0, bool)
-        return np.frombuffer(ffi.buffer(values[0], 8 * n), dtype=np.float64).copy(), _mask(mask[0], n)
+        return self._numbers(c, "floats", "double", np.float64)
 
     def strings(self, c: int) -> np.ndarray:
         """An object array of ``str`` (``None`` for NULL) of a STRING or DATE_TIME column."""
@@ -122,15 +120,8 @@ class ColumnsReader:
 
     def date_times(self, c: int) -> np.ndarray:
         """A ``datetime64[us]`` array (``NaT`` for NULL) of a DATE_TIME column, read as UTC."""
-        values = ffi.new("const int64_t**")
-        mask = ffi.new("const uint8_t**")
-        check(self._lib.quiver_columns_get_date_times(self._handle, c, values, mask))
-        n = self.row_count
-        if n == 0:
-            return np.empty(0, "datetime64[us]")
-        micros = np.frombuffer(ffi.buffer(values[0], 8 * n), dtype=np.int64).copy()
+        micros, present = self._numbers(c, "date_times", "int64_t", np.int64)
         out: np.ndarray = micros.view("datetime64[us]")
-        present = _mask(mask[0], n)
         if not present.all():
             out[~present] = np.datetime64("NaT")
         return out

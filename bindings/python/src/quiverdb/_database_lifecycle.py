@@ -20,12 +20,8 @@ class DatabaseLifecycle(DatabaseBase):
         Raises:
             QuiverError: The library fails to close the handle.
         """
-        if self._closed:
-            return
-        ptr = self._ptr
-        self._ptr = ffi.NULL
         self._closed = True
-        check(get_lib().quiver_database_close(ptr))
+        self._release(lambda ptr: check(get_lib().quiver_database_close(ptr)))
 
     def __repr__(self) -> str:
         if self._closed:

@@ -256,10 +256,7 @@ class Expression(NativeHandle):
 
     def close(self) -> None:
         """Release the native expression (idempotent; results built from it stay valid)."""
-        if self._ptr != ffi.NULL:
-            get_lib().quiver_expression_close(self._ptr)
-            self._ptr = ffi.NULL
-
+        self._release(get_lib().quiver_expression_close)
 
     __hash__ = object.__hash__
 

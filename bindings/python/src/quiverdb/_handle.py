@@ -11,6 +11,7 @@ holds a file, a lock or a connection names itself in ``_UNCLOSED_WARNING`` and w
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from quiverdb._c_api import ffi
@@ -26,6 +27,14 @@ class NativeHandle:
     if TYPE_CHECKING:
 
         def close(self) -> None: ...
+
+    def _release(self, free: Callable[[Any], object]) -> None:
+        """Free the handle once: ``_ptr`` is set to NULL first, then ``free`` gets the old pointer."""
+        ptr = self._ptr
+        if ptr == ffi.NULL:
+            return
+        self._ptr = ffi.NULL
+        free(ptr)
 
     def __enter__(self: _Handle) -> _Handle:
         return self

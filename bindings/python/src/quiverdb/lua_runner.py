@@ -124,11 +124,8 @@ class LuaRunner(NativeHandle):
         Raises:
             QuiverError: Never in practice; reserved for library failures.
         """
-        if self._closed:
-            return
-        get_lib().quiver_lua_runner_free(self._ptr)
-        self._ptr = ffi.NULL
         self._closed = True
+        self._release(get_lib().quiver_lua_runner_free)
 
     def _ensure_open(self) -> None:
         if self._closed:
