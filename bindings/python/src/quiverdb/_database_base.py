@@ -40,17 +40,23 @@ class DatabaseBase(NativeHandle):
 
     def _open_strs(self, op: str, *named: tuple[str, object]) -> list[bytes]:
         """Check the handle is open, then each ``(name, value)`` as a ``str``; their UTF-8 bytes."""
-        self._ensure_open()
-        return [require_str(op, name, value) for name, value in named]
+        if self._closed:  # the attribute test first: these run on every call
+            self._ensure_open()
+        encoded = []
+        for name, value in named:  # a loop: cheaper than a comprehension for one or two items
+            encoded.append(require_str(op, name, value))
+        return encoded
 
-    def _open_element(self, op: str, element: object) -> int | bytes:
-        """Check the handle is open, then the element argument: a label for ``*_by_label`` ops, else an id."""
-        self._ensure_open()
-        return require_str(op, "label", element) if op.endswith("_by_label") else require_id(op, element)
+    def _open_element(self, op: str, element: object) -> tuple[int | bytes, Any]:
+        """Check the handle is open, then the element argument of ``op``: a label for ``*_by_label`` ops, else an id.
 
-    def _element_function(self, name: str, element: int | bytes) -> Any:
-        """``quiver_database_<name>``, or its ``_by_label`` twin when ``element`` is a label."""
-        return getattr(get_lib(), f"quiver_database_{name}{'_by_label' if isinstance(element, bytes) else ''}")
+        Returns the checked element and ``quiver_database_<op>``: every element-addressed method has
+        the name of its C function (``update_element`` and ``update_element_by_label``, ...).
+        """
+        if self._closed:
+            self._ensure_open()
+        checked = require_str(op, "label", element) if op.endswith("_by_label") else require_id(op, element)
+        return checked, getattr(get_lib(), f"quiver_database_{op}")
 
     def _call(self, function: str, *args: Any) -> None:
         """Check the handle is open, then call ``quiver_database_<function>(handle, *args)``."""

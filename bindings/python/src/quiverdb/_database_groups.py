@@ -68,11 +68,10 @@ class DatabaseGroups(DatabaseMetadata):
 
     def _update_group(self, op: str, kind: str, collection: object, group: object, element: object, data: object) -> None:
         """``update_<kind>_group(_by_label)``: the element first, then the names, then ``data``."""
-        target = self._open_element(op, element)
+        target, function = self._open_element(op, element)
         c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         get = self.get_vector_metadata if kind == "vector" else self.get_set_metadata
         prepared = prepare(op, data, get(str(collection), str(group)).value_columns)
-        function = self._element_function(f"update_{kind}_group", target)
         check(function(
             self._ptr, c_collection, c_group, target, prepared.names, prepared.types, prepared.data,
             prepared.has_value, prepared.column_count, prepared.row_count,

@@ -42,16 +42,14 @@ class DatabaseMetadata(DatabaseBase):
         c_collection, c_name = self._open_strs(op, ("collection", collection), named)
         ctype, convert, free = _METADATA[kind == "scalar"]
         function = getattr(get_lib(), f"quiver_database_{op}")
-        call = lambda out: function(self._ptr, c_collection, c_name, out)  # noqa: E731
-        return read_struct(ctype, convert, f"quiver_database_free_{free}", call)
+        return read_struct(ctype, convert, f"quiver_database_free_{free}", function, self._ptr, c_collection, c_name)
 
     def _list_metadata(self, op: str, collection: object) -> Any:
         """``list_scalar_attributes`` or ``list_<kind>_groups``: one metadata struct per attribute or group."""
         (c_collection,) = self._open_strs(op, ("collection", collection))
         ctype, convert, free = _METADATA[op == "list_scalar_attributes"]
         function = getattr(get_lib(), f"quiver_database_{op}")
-        call = lambda *out: function(self._ptr, c_collection, *out)  # noqa: E731
-        return read_structs(ctype, convert, f"quiver_database_free_{free}_array", call)
+        return read_structs(ctype, convert, f"quiver_database_free_{free}_array", function, self._ptr, c_collection)
 
     def get_vector_metadata(self, collection: str, group_name: str) -> GroupMetadata:
         """Return the metadata of one vector group.

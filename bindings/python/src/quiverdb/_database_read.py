@@ -22,9 +22,8 @@ class DatabaseRead(DatabaseBase):
         """``read_scalar_<kind>s``: numbers arrive with a presence mask, strings with NULL pointers."""
         op = f"read_scalar_{kind}s"
         c_collection, c_attribute = self._open_strs(op, ("collection", collection), ("attribute", attribute))
-        function = getattr(get_lib(), f"quiver_database_{op}")
         read = read_array if kind == "string" else read_masked_array
-        return read(kind, lambda *out: function(self._ptr, c_collection, c_attribute, *out))
+        return read(kind, getattr(get_lib(), f"quiver_database_{op}"), self._ptr, c_collection, c_attribute)
 
     def read_scalar_integers(self, collection: str, attribute: str) -> list[int | None]:
         """Read an INTEGER scalar attribute of every element of a collection.
@@ -109,7 +108,7 @@ class DatabaseRead(DatabaseBase):
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
         (c_collection,) = self._open_strs("read_element_ids", ("collection", collection))
-        return read_array("integer", lambda *out: get_lib().quiver_database_read_element_ids(self._ptr, c_collection, *out))
+        return read_array("integer", get_lib().quiver_database_read_element_ids, self._ptr, c_collection)
 
     def _read_lists(self, structure: str, kind: str, collection: object, attribute: object) -> list[list[Any]]:
         """``read_<structure>_<kind>s``: one list per element."""

@@ -10,6 +10,21 @@ from quiverdb._database_base import DatabaseBase
 from quiverdb._helpers import parse_date_time, read_array, read_value, require_id
 
 
+def _by_id_names(structure: str, kind: str) -> tuple[str, str, str]:
+    """``(public method, C value kind, C function)`` of a typed by-id reader."""
+    c_kind = "string" if kind == "date_time" else kind
+    plural = "" if structure == "scalar" else "s"
+    op = f"read_{structure}_{kind}{'' if kind == 'date_time' else plural}_by_id"
+    return op, c_kind, f"quiver_database_read_{structure}_{c_kind}{plural}_by_id"
+
+
+_BY_ID = {
+    (structure, kind): _by_id_names(structure, kind)
+    for structure in ("scalar", "vector", "set")
+    for kind in ("integer", "float", "string", "date_time")
+}
+
+
 class DatabaseReadById(DatabaseBase):
     """Provides ``read_scalar_*_by_id``, ``read_vector_*_by_id``, ``read_set_*_by_id`` (date-time included)."""
 
@@ -18,14 +33,11 @@ class DatabaseReadById(DatabaseBase):
 
         DATE_TIME is stored as text: read as strings, then parsed (D22).
         """
-        c_kind = "string" if kind == "date_time" else kind
-        plural = "" if structure == "scalar" else "s"
-        op = f"read_{structure}_{kind}{'' if kind == 'date_time' else plural}_by_id"  # the public method
+        op, c_kind, function = _BY_ID[structure, kind]
         c_collection, c_attribute = self._open_strs(op, ("collection", collection), ("attribute", attribute))
         require_id(op, id)
-        function = getattr(get_lib(), f"quiver_database_read_{structure}_{c_kind}{plural}_by_id")
         read = read_value if structure == "scalar" else read_array
-        value: Any = read(c_kind, lambda *out: function(self._ptr, c_collection, c_attribute, id, *out))
+        value: Any = read(c_kind, getattr(get_lib(), function), self._ptr, c_collection, c_attribute, id)
         if kind != "date_time":
             return value
         if structure == "scalar":

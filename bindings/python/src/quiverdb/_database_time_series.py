@@ -65,7 +65,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
 
     def _update_time_series(self, op: str, collection: object, group: object, element: object, rows: object) -> None:
         """``update_time_series_group(_by_label)``: the element first, then the names, then ``rows``."""
-        target = self._open_element(op, element)
+        target, call = self._open_element(op, element)
         c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         if isinstance(rows, (list, dict)) and not rows:
             prepared = Prepared(ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, 0, 0, [])  # clear: the library checks the rest
@@ -73,7 +73,6 @@ class DatabaseTimeSeries(DatabaseMetadata):
             metadata = self.get_time_series_metadata(str(collection), str(group))
             prepared = prepare(op, rows, metadata.value_columns, metadata.dimension_column, False, "rows")
         args = (prepared.names, prepared.types, prepared.data, prepared.has_value)
-        call = self._element_function("update_time_series_group", target)
         check(call(self._ptr, c_collection, c_group, target, *args, prepared.column_count, prepared.row_count))
         del prepared
 
@@ -165,7 +164,7 @@ class DatabaseTimeSeries(DatabaseMetadata):
 
     def _upsert(self, op: str, collection: object, group: object, element: object, row: dict[str, object]) -> None:
         """``upsert_time_series_row(_by_label)``: the element first, then the names, then every cell."""
-        target = self._open_element(op, element)
+        target, call = self._open_element(op, element)
         c_collection, c_group = self._open_strs(op, ("collection", collection), ("group", group))
         keep: list[Any] = []
         names, types, cells = [], [], []
@@ -198,7 +197,6 @@ class DatabaseTimeSeries(DatabaseMetadata):
         c_names = ffi.new("char*[]", names) if n else ffi.NULL
         c_types = ffi.new("int[]", types) if n else ffi.NULL
         c_data = ffi.new("void*[]", cells) if n else ffi.NULL
-        call = self._element_function("upsert_time_series_row", target)
         check(call(self._ptr, c_collection, c_group, target, c_names, c_types, c_data, n))
         del keep
 

@@ -44,8 +44,8 @@ class DatabaseTimeSeriesFiles(DatabaseBase):
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
         (c_collection,) = self._open_strs("list_time_series_files_columns", ("collection", collection))
-        function = get_lib().quiver_database_list_time_series_files_columns
-        return [name or "" for name in read_array("string", lambda *out: function(self._ptr, c_collection, *out))]
+        names = read_array("string", get_lib().quiver_database_list_time_series_files_columns, self._ptr, c_collection)
+        return [name or "" for name in names]
 
     def read_time_series_files(self, collection: str) -> dict[str, str | None]:
         """Read a collection's time-series files row.

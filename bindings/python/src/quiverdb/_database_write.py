@@ -28,8 +28,7 @@ class DatabaseWrite(DatabaseBase):
         Checks the collection, then the element, then every value, before any C call.
         """
         (c_collection,) = self._open_strs(op, ("collection", collection))
-        target = self._open_element(op, element)
-        function = self._element_function(op.removesuffix("_by_label"), target)
+        target, function = self._open_element(op, element)
         if kwargs is None:
             check(function(self._ptr, c_collection, target))
             return
@@ -135,12 +134,12 @@ class DatabaseWrite(DatabaseBase):
         target_label: object,
     ) -> None:  # fmt: skip
         """``update_relation(_by_label)``: the element first, then the names, then the target."""
-        target = self._open_element(op, element)
+        target, function = self._open_element(op, element)
         c_names = self._open_strs(
             op, ("collection_from", collection_from), ("collection_to", collection_to), ("relation_type", relation_type)
         )
         c_target = ffi.NULL if target_label is None else require_str(op, "target_label", target_label)
-        check(self._element_function("update_relation", target)(self._ptr, *c_names, target, c_target))
+        check(function(self._ptr, *c_names, target, c_target))
 
     def update_relation(
         self, collection_from: str, collection_to: str, relation_type: str, id: int, target_label: str | None

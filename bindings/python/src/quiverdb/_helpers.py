@@ -80,11 +80,17 @@ def decode_strings(array: Any, count: int) -> list[str | None]:
 
 # ----------------------------------------------------------------------------- C results
 #
-# The one path from a C out-parameter to Python values: ``call`` receives the out-parameters
-# (allocated here), the library fills them, and what it allocated is freed here, also on errors.
-# Kinds are the C API's value types: "integer" (int64_t), "float" (double), "string" (char*).
+# The one path from C out-parameters to Python values: ``function(*args, <out-parameters>)`` is
+# called with out-parameters allocated here, and whatever the library allocated is converted and
+# freed here, also when the conversion fails. Kinds are the C API's value types: "integer"
+# (int64_t), "float" (double) and "string" (char*). Types are resolved once (``new_cdata``).
 
 _C_TYPES = {"integer": "int64_t*", "float": "double*", "string": "char**"}
+_VALUE_OUT = {kind: ffi.typeof(ctype) for kind, ctype in _C_TYPES.items()}
+_ARRAY_OUT = {kind: ffi.typeof(ctype + "*") for kind, ctype in _C_TYPES.items()}
+_INT_PTR = ffi.typeof("int*")
+_SIZE_PTR = ffi.typeof("size_t*")
+_MASK_OUT = ffi.typeof("uint8_t**")
 
 
 def c_array_type(kind: str) -> str:
@@ -109,8 +115,10 @@ def free_array(kind: str, array: Any, count: int) -> None:
     lib = get_lib()
     if kind == "string":
         lib.quiver_database_free_string_array(array, count)
+    elif kind == "integer":
+        lib.quiver_database_free_integer_array(array)
     else:
-        getattr(lib, f"quiver_database_free_{kind}_array")(array)
+        lib.quiver_database_free_float_array(array)
 
 
 def with_mask(values: list[Any], mask: Any, count: int) -> list[Any]:
@@ -121,13 +129,15 @@ def with_mask(values: list[Any], mask: Any, count: int) -> list[Any]:
     return [value if flag else None for value, flag in zip(values, present, strict=True)]
 
 
-def read_value(kind: str, call: Any) -> Any:
-    """Call ``call(out, has_value)`` for one ``kind`` value: the value, or ``None`` when absent."""
-    out = ffi.new(_C_TYPES[kind])
-    has = ffi.new("int*")
-    check(call(out, has))
-    if kind != "string":
-        return (int if kind == "integer" else float)(out[0]) if has[0] else None
+def read_value(kind: str, function: Any, *args: Any) -> Any:
+    """One ``kind`` value from ``function(*args, out, has_value)``, or ``None`` when it has none."""
+    out = new_cdata(_VALUE_OUT[kind])
+    has = new_cdata(_INT_PTR)
+    check(function(*args, out, has))
+    if kind == "integer":
+        return int(out[0]) if has[0] else None
+    if kind == "float":
+        return float(out[0]) if has[0] else None
     try:
         return decode_string(out[0]) if has[0] else None
     finally:
@@ -135,11 +145,11 @@ def read_value(kind: str, call: Any) -> Any:
             get_lib().quiver_database_free_string(out[0])
 
 
-def read_array(kind: str, call: Any) -> list[Any]:
-    """Call ``call(out, count)`` for an array of ``kind`` values: the list, the C array freed."""
-    out = ffi.new(_C_TYPES[kind] + "*")
-    count = ffi.new("size_t*")
-    check(call(out, count))
+def read_array(kind: str, function: Any, *args: Any) -> list[Any]:
+    """The ``kind`` values of ``function(*args, out_array, out_count)`` as a list; the C array freed."""
+    out = new_cdata(_ARRAY_OUT[kind])
+    count = new_cdata(_SIZE_PTR)
+    check(function(*args, out, count))
     n = int(count[0])
     try:
         return unpack_array(kind, out[0], n)
@@ -147,12 +157,12 @@ def read_array(kind: str, call: Any) -> list[Any]:
         free_array(kind, out[0], n)
 
 
-def read_masked_array(kind: str, call: Any) -> list[Any]:
-    """Call ``call(values, mask, count)`` for a nullable array of ``kind`` values (``None`` for NULL)."""
-    values = ffi.new(_C_TYPES[kind] + "*")
-    mask = ffi.new("uint8_t**")
-    count = ffi.new("size_t*")
-    check(call(values, mask, count))
+def read_masked_array(kind: str, function: Any, *args: Any) -> list[Any]:
+    """The values of ``function(*args, out_values, out_mask, out_count)``, ``None`` where the mask says NULL."""
+    values = new_cdata(_ARRAY_OUT[kind])
+    mask = new_cdata(_MASK_OUT)
+    count = new_cdata(_SIZE_PTR)
+    check(function(*args, values, mask, count))
     n = int(count[0])
     try:
         return with_mask(unpack_array(kind, values[0], n), mask[0], n) if n else []
@@ -162,11 +172,11 @@ def read_masked_array(kind: str, call: Any) -> list[Any]:
             get_lib().quiver_database_free_mask(mask[0])
 
 
-def read_structs(ctype: str, convert: Any, free: str, call: Any) -> list[Any]:
-    """Call ``call(out, count)`` for an array of ``ctype`` structs: ``convert`` of each, freed by ``free``."""
+def read_structs(ctype: str, convert: Any, free: str, function: Any, *args: Any) -> list[Any]:
+    """``convert`` of each ``ctype`` struct of ``function(*args, out_array, out_count)``; freed by ``free``."""
     out = ffi.new(f"{ctype}**")
-    count = ffi.new("size_t*")
-    check(call(out, count))
+    count = new_cdata(_SIZE_PTR)
+    check(function(*args, out, count))
     n = int(count[0])
     try:
         return [convert(out[0][i]) for i in range(n)]
@@ -175,10 +185,10 @@ def read_structs(ctype: str, convert: Any, free: str, call: Any) -> list[Any]:
             getattr(get_lib(), free)(out[0], n)
 
 
-def read_struct(ctype: str, convert: Any, free: str, call: Any) -> Any:
-    """Call ``call(out)`` for one ``ctype`` struct: ``convert`` of it, its contents freed by ``free``."""
+def read_struct(ctype: str, convert: Any, free: str, function: Any, *args: Any) -> Any:
+    """``convert`` of the ``ctype`` struct ``function(*args, out)`` fills; its contents freed by ``free``."""
     out = ffi.new(f"{ctype}*")
-    check(call(out))
+    check(function(*args, out))
     try:
         return convert(out)
     finally:
