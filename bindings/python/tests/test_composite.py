@@ -83,13 +83,8 @@ def test_read_vector_group_by_id(populated_db: Database) -> None:
     assert labels[1] == {"vector_index": 1, "date_event": datetime(2024, 2, 1, 12, 30, tzinfo=UTC), "name_text": "b"}
 
 
-@pytest.mark.xfail(
-    raises=QuiverError,
-    reason="D20: the typed vector readers refuse NULL cells; read_vector_group_by_id moves onto the C group "
-    "reader (api-additions §3.5), which keeps them, with the group readers of this round",
-)
 def test_read_vector_group_by_id_with_null_column(populated_db: Database) -> None:
-    # Item 3 has value_int=[9] and no value_float: the row count follows the last column read.
+    # Item 3 has value_int=[9] and no value_float: the group reader keeps the NULL cell in place (D20).
     assert populated_db.read_vector_group_by_id("Collection", "values", 3) == [
         {"vector_index": 0, "value_float": None, "value_int": 9}
     ]
