@@ -305,7 +305,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
     parser.add_argument("--frames", action="store_true", help="the data-frame benchmarks (see above)")
-    parser.add_argument("--only", default="ts,read,create,query", help="with --frames: a comma list of ts, read, create, query")
+    parser.add_argument(
+        "--only", default="ts,read,create,query", help="with --frames: a comma list of ts, read, create, query"
+    )
     parser.add_argument("--frame-bench", help="path of quiver_frame_bench (the C++ references of --frames)")
     parser.add_argument("--cpp-bench", help="path of quiver_bench (default: none, Python numbers only)")
     parser.add_argument(

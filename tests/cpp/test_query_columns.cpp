@@ -27,7 +27,8 @@ using Mask = std::vector<uint8_t>;
 TEST(QueryColumns, TypedByStorageClass) {
     Database db(":memory:", quiet());
     db.query("CREATE TABLE t (i, r, m, s, n)");
-    db.query("INSERT INTO t VALUES (1, 1.5, 1, 'a', NULL), (NULL, NULL, 2.5, NULL, NULL), (-3, -0.25, NULL, 'c', NULL)");
+    db.query("INSERT INTO t VALUES (1, 1.5, 1, 'a', NULL), (NULL, NULL, 2.5, NULL, NULL),"
+             " (-3, -0.25, NULL, 'c', NULL)");
     const Columns c = db.query_columns("SELECT i, r, m, s, n FROM t ORDER BY rowid");
     ASSERT_EQ(c.row_count, 3u);
     ASSERT_EQ(c.columns.size(), 5u);
@@ -134,7 +135,8 @@ TEST(QueryColumns, BadInputChangesNothing) {
                            "Failed to execute statement: expected 2 bound parameter(s) but got 1");
     EXPECT_FAILS_UNCHANGED(db, db.query_columns("INSERT INTO Configuration (label) VALUES (?)", {std::nan("")}),
                            "Cannot query_columns: NaN is not allowed for parameter 0");
-    EXPECT_FAILS_UNCHANGED(db, db.query_columns("SELECT x'00'"), "Failed to execute statement: BLOB type not supported");
+    EXPECT_FAILS_UNCHANGED(db, db.query_columns("SELECT x'00'"),
+                           "Failed to execute statement: BLOB type not supported");
     EXPECT_FAILS_UNCHANGED_PREFIX(db, db.query_columns("SELEC 1"), "Failed to prepare statement:");
     EXPECT_FAILS_UNCHANGED_PREFIX(db, db.query_columns("SELECT nope FROM Collection"),
                                   "Failed to prepare statement: no such column: nope");

@@ -44,7 +44,8 @@ def test_text_mixed_with_numbers_keeps_every_value_as_query_does(table: Database
     expected = [row[0] for row in table.query(sql)]
     assert cells == expected
     assert [type(cell) for cell in cells] == [type(cell) for cell in expected]
-    assert cells[:3] == [7, "y", 0.1] and cells[4] == 2**63 - 1 and cells[6] == math.inf
+    assert cells[:4] == [7, "y", 0.1, 2**63 - 1] and cells[5] == math.inf and cells[6:8] == ["", 1.0]
+    assert isinstance(cells[7], float)
     assert math.copysign(1.0, cells[-1]) == -1.0
 
 

@@ -239,6 +239,7 @@ class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
         frame.columns = list(reader.names)  # by position: a repeated name keeps every column
         return frame
 
+
 def _mixed_series(pd: Any, reader: ColumnsReader, handle: Any, c: int) -> Any:
     """A column mixing text with numbers as an ``object`` Series of ``int``/``float``/``str``/``None``; ``None``
     for every other column. The library hands every cell as text plus its storage class; the numbers are read
