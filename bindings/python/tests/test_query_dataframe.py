@@ -91,7 +91,7 @@ def test_parse_dates(table: Database) -> None:
     with pytest.raises(QuiverError, match=r"^Cannot columns_get_date_times: column 'i' is INTEGER, not STRING"):
         table.query_dataframe("SELECT i FROM t", parse_dates=["i"])
     with pytest.raises(TypeError, match="argument 'parse_dates' must be a list of str or None, got str"):
-        table.query_dataframe("SELECT s FROM t", parse_dates="s")  # type: ignore[arg-type]
+        table.query_dataframe("SELECT s FROM t", parse_dates="s")
 
 
 def test_bad_input(table: Database) -> None:
