@@ -29,9 +29,13 @@ needed), each interleaved with its reference and best of R:
 - read_frame: ``read_dataframe`` of 10·N elements × 3 REAL scalars (plus label) vs the C++ bulk
   reads of the same columns (``quiver_frame_bench read``: the typed reads and read_scalar_columns);
 - create_frame: ``create_elements`` of an N-row DataFrame with a 10-value vector column vs the
-  C++ create loop per element in one transaction (``quiver_frame_bench create``).
+  C++ create loop per element in one transaction (``quiver_frame_bench create``);
+- query_frame: ``query_dataframe("SELECT id, capacity, efficiency FROM Plant")`` over 100·N rows
+  (one INTEGER and two REAL columns) vs ``pandas.read_sql`` of the same SELECT over a stdlib
+  ``sqlite3`` connection.
 
 With ``--frames`` N is the element count of ts_frame and create_frame (issue 14: 10 000).
+``--only ts,read,create,query`` picks some of the four (default: all).
 """
 
 from __future__ import annotations
@@ -157,26 +161,51 @@ def frames_database(path: Path, elements: int, days: int) -> None:
             )
 
 
+QUERY_ROWS_PER_N = 100
+QUERY_SQL = "SELECT id, capacity, efficiency FROM Plant"
+
+
+def query_database(path: Path, rows: int) -> None:
+    """The frames schema with ``rows`` plants written straight through sqlite3 (not timed; create_elements
+    would take a minute for a million rows)."""
+    frames_database(path, 0, 0)
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        raw.executemany(
+            "INSERT INTO Plant (id, label, capacity, efficiency, cost) VALUES (?, ?, ?, ?, ?)",
+            ((i + 1, f"Plant {i}", i * 0.5, i / 3, None) for i in range(rows)),
+        )
+
+
 def frame_cpp(bench: str, args: list[str]) -> dict[str, tuple[float, float]]:
     out = subprocess.run([bench, *args], check=True, capture_output=True, text=True).stdout
     return {line.split()[0]: (float(line.split()[1]), float(line.split()[2])) for line in out.splitlines()}
 
 
-def run_frames(n: int, repeats: int, bench: str | None, directory: Path) -> None:
+def run_frames(n: int, repeats: int, bench: str | None, directory: Path, only: set[str]) -> None:
     import sqlite3
 
     import numpy as np
     import pandas as pd
 
     ts_path, read_path, empty = directory / "ts.db", directory / "read.db", directory / "empty.db"
-    frames_database(ts_path, n, DAYS)
-    frames_database(read_path, 10 * n, 0)
+    query_path = directory / "query.db"
+    if "ts" in only:
+        frames_database(ts_path, n, DAYS)
+    if "read" in only:
+        frames_database(read_path, 10 * n, 0)
     frames_database(empty, 0, 0)
+    if "query" in only:
+        query_database(query_path, QUERY_ROWS_PER_N * n)
     factors = np.arange(10) * 0.25
     create_rows = pd.DataFrame({
         "label": [f"Plant {i}" for i in range(n)], "capacity": np.arange(n) * 0.5, "factor": [factors] * n,
     })  # fmt: skip
-    print(f"# --frames: ts {n} x {DAYS} rows, read {10 * n} x 3 REAL, create {n} rows + 10-value vectors; best of {repeats}")
+    print(
+        f"# --frames ({','.join(sorted(only))}): ts {n} x {DAYS} rows, read {10 * n} x 3 REAL, create {n} rows +"
+        f" 10-value vectors, query {QUERY_ROWS_PER_N * n} x (INTEGER, 2 REAL); best of {repeats}"
+    )
     print(f"{'# measurement':<24} {'python':>12} {'reference':>12} {'ratio':>8}   (process CPU time)")
     best: dict[str, tuple[float, float]] = {}
 
@@ -196,26 +225,49 @@ def run_frames(n: int, repeats: int, bench: str | None, directory: Path) -> None
         with quiverdb.Database.open(str(directory / "py_create.db"), console_level=quiverdb.LogLevel.OFF) as db:
             db.create_elements("Plant", create_rows)
 
-    python_ts(), python_read()  # warm-up: cffi lookups, pandas imports
+    def python_query() -> None:
+        with quiverdb.Database.open(str(query_path), console_level=quiverdb.LogLevel.OFF) as db:
+            db.query_dataframe(QUERY_SQL)
+
+    def pandas_query() -> None:
+        with sqlite3.connect(query_path) as raw:
+            pd.read_sql(QUERY_SQL, raw)
+
+    # Warm-up: cffi lookups, pandas imports.
+    with quiverdb.Database.open(str(empty), console_level=quiverdb.LogLevel.OFF) as db:
+        db.read_dataframe("Plant", ["capacity"]), db.query_dataframe(QUERY_SQL)
     for _ in range(repeats):
-        keep_best(best, "ts_frame", timed(python_ts))
-        keep_best(best, "ts_read_sql", timed(pandas_ts))
-        keep_best(best, "read_frame", timed(python_read))
-        (directory / "py_create.db").write_bytes(empty.read_bytes())
-        keep_best(best, "create_frame", timed(python_create))
-        if bench:
+        if "ts" in only:
+            keep_best(best, "ts_frame", timed(python_ts))
+            keep_best(best, "ts_read_sql", timed(pandas_ts))
+        if "query" in only:
+            keep_best(best, "query_frame", timed(python_query))
+            keep_best(best, "query_read_sql", timed(pandas_query))
+        if "read" in only:
+            keep_best(best, "read_frame", timed(python_read))
+        if "create" in only:
+            (directory / "py_create.db").write_bytes(empty.read_bytes())
+            keep_best(best, "create_frame", timed(python_create))
+        if bench and "read" in only:
             for key, value in frame_cpp(bench, ["read", str(read_path), "1"]).items():
                 keep_best(best, key, value)
+        if bench and "create" in only:
             for key, value in frame_cpp(bench, ["create", str(empty), str(n), "1"]).items():
                 keep_best(best, key, value)
-    report("ts_frame", best["ts_frame"], best["ts_read_sql"])
+    if "ts" in only:
+        report("ts_frame", best["ts_frame"], best["ts_read_sql"])
+    if "query" in only:
+        report("query_frame", best["query_frame"], best["query_read_sql"])
     if bench:
-        report("read_frame", best["read_frame"], best["read_typed"])
-        report("read_frame_vs_columns", best["read_frame"], best["read_columns"])
-        report("create_frame", best["create_frame"], best["create_loop"])
+        if "read" in only:
+            report("read_frame", best["read_frame"], best["read_typed"])
+            report("read_frame_vs_columns", best["read_frame"], best["read_columns"])
+        if "create" in only:
+            report("create_frame", best["create_frame"], best["create_loop"])
     else:
         for key in ("read_frame", "create_frame"):
-            print(f"{key:<24} {best[key][0]:10.4f} s   cpu {best[key][1]:8.4f} s")
+            if key in best:
+                print(f"{key:<24} {best[key][0]:10.4f} s   cpu {best[key][1]:8.4f} s")
 
 
 def binary_read_all(binary_bench: str, repeats: int, directory: Path, smoke: bool) -> None:
@@ -253,6 +305,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
     parser.add_argument("--frames", action="store_true", help="the data-frame benchmarks (see above)")
+    parser.add_argument(
+        "--only", default="ts,read,create,query", help="with --frames: a comma list of ts, read, create, query"
+    )
     parser.add_argument("--frame-bench", help="path of quiver_frame_bench (the C++ references of --frames)")
     parser.add_argument("--cpp-bench", help="path of quiver_bench (default: none, Python numbers only)")
     parser.add_argument(
@@ -268,7 +323,11 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="quiver_framebench_") as tmp:
             directory = Path(args.dir) if args.dir else Path(tmp)
             directory.mkdir(parents=True, exist_ok=True)
-            run_frames(n, repeats, args.frame_bench, directory)
+            only = set(args.only.split(","))
+            unknown = only - {"ts", "read", "create", "query"}
+            if unknown:
+                parser.error(f"--only: unknown {sorted(unknown)}")
+            run_frames(n, repeats, args.frame_bench, directory, only)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="quiver_pybench_") as tmp:

@@ -78,7 +78,8 @@ for n in "${sizes[@]}"; do
   "$python" "$root/bench/python_bench.py" "${repeats[@]}" --cpp-bench "$bench" --dir "$work/py_$n" "$n" \
     | tee -a "$log" >"$work/py_$n.txt"
 done
-# Data frames (issue 14): N elements x 365 days, 10 N x 3 REAL scalars, an N-row create.
+# Data frames (issue 14): N elements x 365 days, 10 N x 3 REAL scalars, an N-row create,
+# a 100 N-row query.
 frame_n=$([ "$smoke" -eq 1 ] && echo 200 || echo 10000)
 echo "== python_bench --frames $frame_n" >&2
 "$python" "$root/bench/python_bench.py" --frames "${repeats[@]}" --frame-bench "$frame_bench" --dir "$work/frames" \
@@ -153,6 +154,7 @@ done
 add_ratio_row "read_time_series_dataframe vs pandas.read_sql ($frame_n x 365)" ts_frame "$work/frames.txt" 0.5
 add_ratio_row "read_dataframe vs C++ bulk reads ($((frame_n * 10)) x 3 REAL)" read_frame "$work/frames.txt" 1.5
 add_ratio_row "create_elements vs C++ create loop ($frame_n rows + vector)" create_frame "$work/frames.txt" 1.5
+add_ratio_row "query_dataframe vs pandas.read_sql ($((frame_n * 100)) x 3 numeric)" query_frame "$work/frames.txt" 0.5
 
 # Binary files: throughput targets as time ratios (>= 0.5x throughput = <= 2x time, ...).
 add_ratio_row "binary write_all + read_all vs fwrite + fread" binary_io "$work/binary.txt" 2.0

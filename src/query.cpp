@@ -1,8 +1,10 @@
-// Parameterised queries (D7): query_* give the first column of the first row, query every row (D25).
+// Parameterised queries (D7): query_* give the first column of the first row, query every row (D25),
+// query_columns every row as typed columns (query_columns.h).
 #include "quiver/type_validator.h"
 
 #include "database_impl.h"
 #include "errors.h"
+#include "query_columns.h"
 
 #include <cmath>
 
@@ -98,6 +100,14 @@ Result Database::query(const std::string& sql, const std::vector<Value>& params)
             rows.emplace_back(std::move(values));
         });
     return Result(std::move(columns), std::move(rows));
+}
+
+Columns Database::query_columns(const std::string& sql, const std::vector<Value>& params) {
+    detail::QueryColumnsBuilder builder;
+    run_statement(
+        *impl_, "query_columns", sql, params, [&](const detail::Statement& stmt) { builder.start(stmt); },
+        [&](const detail::Statement& stmt) { builder.add_row(stmt); });
+    return builder.finish();
 }
 
 std::optional<double> Database::query_float(const std::string& sql, const std::vector<Value>& params) {

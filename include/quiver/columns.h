@@ -9,6 +9,9 @@
 //   Integer: INTEGER as is, REAL truncated toward zero;   Real: REAL as is, INTEGER widened;
 //   Text, DateTime: TEXT.   Anything else fails with
 //   "Cannot <op>: column '<c>' row <r> holds a <INTEGER|REAL|TEXT|BLOB> value, expected <INTEGER|FLOAT|STRING|DATE_TIME>".
+//
+// Database::query_columns types each column by the storage classes it holds instead (see there);
+// a column mixing TEXT with numbers is Text with `cell_types` naming each cell's storage class.
 #ifndef QUIVER_COLUMNS_H
 #define QUIVER_COLUMNS_H
 
@@ -30,6 +33,12 @@ struct QUIVER_API Column {
     std::vector<double> reals;       // Real: one per row
     std::string text;                // Text, DateTime: the cells, each followed by '\0'
     std::vector<size_t> offsets;     // Text, DateTime: cell r starts at text[offsets[r]]; one per row
+    // query_columns, a column mixing TEXT with INTEGER or REAL cells only (empty otherwise): one
+    // per row, the cell's storage class as a kCell* code. Such a column is Text: TEXT cells as
+    // stored, INTEGER cells in decimal, REAL cells in the shortest text that reads back to the
+    // same double ("2.5", "1.0", "1e+300", "inf"), so the code restores every value exactly.
+    std::vector<uint8_t> cell_types;
+    static constexpr uint8_t kCellInteger = 0, kCellReal = 1, kCellText = 2, kCellNull = 4;  // = the C type codes
 
     size_t size() const { return has_value.size(); }
     // Text and DateTime cells ("" for NULL).

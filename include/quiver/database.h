@@ -220,6 +220,12 @@ public:
                                       const std::vector<Value>& params = {});
     // Every row of the first statement, with the column names (D25); values by storage class.
     Result query(const std::string& sql, const std::vector<Value>& params = {});
+    // The same rows as typed columns (columns.h), the statement run once. A column's type follows
+    // the storage classes of its cells: only INTEGER (and NULL) is Integer; INTEGER and REAL is
+    // Real (integers widened, as Row::get_float); only TEXT is Text; all NULL (or no rows) is
+    // Text, every cell NULL. TEXT mixed with numbers is Text with Column::cell_types, so no value
+    // is lost. Parameters, errors and dry-run rules as query.
+    Columns query_columns(const std::string& sql, const std::vector<Value>& params = {});
 
     // Transactions.
     void begin_transaction();

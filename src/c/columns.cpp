@@ -1,4 +1,5 @@
-// Columnar bulk reads: the quiver_columns_t result handle and the four readers that make one.
+// Columnar bulk reads: the quiver_columns_t result handle and the five readers that make one
+// (four collection/group readers and query_columns).
 // The handle owns a quiver::Columns; accessors lend pointers into it (valid until
 // quiver_columns_free), so nothing is copied on the way to the caller.
 #include "internal.h"
@@ -101,6 +102,16 @@ QUIVER_C_API quiver_error_t quiver_database_read_time_series_columns(quiver_data
     });
 }
 
+QUIVER_C_API quiver_error_t quiver_database_query_columns(quiver_database_t* db, const char* sql,
+                                                         const int* param_types, const void* const* param_values,
+                                                         size_t param_count, quiver_columns_t** out_columns) {
+    return guard([&] {
+        require({{db, "db"}, {sql, "sql"}, {out_columns, "out_columns"}});
+        const auto params = quiver_c::to_params("query_columns", param_types, param_values, param_count);
+        read_into(db, out_columns, [&](quiver::Database& d) { return d.query_columns(sql, params); });
+    });
+}
+
 QUIVER_C_API quiver_error_t quiver_columns_row_count(const quiver_columns_t* columns, size_t* out_count) {
     return guard([&] {
         require({{columns, "columns"}, {out_count, "out_count"}});
@@ -185,6 +196,15 @@ QUIVER_C_API quiver_error_t quiver_columns_get_date_times(quiver_columns_t* colu
         if (it == columns->microseconds.end()) it = columns->microseconds.emplace(column, c.unix_microseconds()).first;
         *out_microseconds = it->second.data();
         *out_has_value = c.has_value.data();
+    });
+}
+
+QUIVER_C_API quiver_error_t quiver_columns_get_cell_types(const quiver_columns_t* columns, size_t column,
+                                                         const uint8_t** out_cell_types) {
+    return guard([&] {
+        require({{columns, "columns"}, {out_cell_types, "out_cell_types"}});
+        const auto& types = column_at("columns_get_cell_types", columns, column).cell_types;
+        *out_cell_types = types.empty() ? nullptr : types.data();
     });
 }
 

@@ -223,6 +223,10 @@ void publish_optional(const std::optional<std::string>& value, char** out_value,
 quiver::DatabaseOptions to_database_options(const quiver_database_options_t* options);
 quiver::CSVOptions to_csv_options(const quiver_csv_options_t& options, const std::string& op);
 quiver_data_type_t to_c_data_type(quiver::DataType type);
+// Typed query parameters (param_types: 0 INTEGER, 1 FLOAT, 2 STRING, 4 NULL) of every query
+// function; "Cannot <op>: Unknown parameter type: <t> at index <i>" and the null-pointer errors.
+std::vector<quiver::Value> to_params(const char* op, const int* param_types, const void* const* param_values,
+                                     size_t param_count);
 
 }  // namespace quiver_c
 

@@ -1,14 +1,13 @@
 // Queries with and without typed parameters (semantics 6, 12.2); the row-returning query (D25),
-// whose result accessors live in result.cpp.
+// whose result accessors live in result.cpp. The columnar query_columns lives in columns.cpp.
 #include "internal.h"
 
 using quiver_c::guard;
 using quiver_c::require;
+using quiver_c::to_params;
 
-namespace {
-
-std::vector<quiver::Value> to_params(const char* op, const int* param_types, const void* const* param_values,
-                                     size_t param_count) {
+std::vector<quiver::Value> quiver_c::to_params(const char* op, const int* param_types, const void* const* param_values,
+                                               size_t param_count) {
     std::vector<quiver::Value> params;
     if (param_count == 0) return params;
     if (param_types == nullptr || param_values == nullptr) {
@@ -40,6 +39,8 @@ std::vector<quiver::Value> to_params(const char* op, const int* param_types, con
     }
     return params;
 }
+
+namespace {
 
 // Shared body of all six query functions; query is a pointer to the Database member to call.
 template <typename Result, typename Out>

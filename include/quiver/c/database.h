@@ -203,6 +203,15 @@ QUIVER_C_API quiver_error_t quiver_database_read_set_columns(quiver_database_t* 
 QUIVER_C_API quiver_error_t quiver_database_read_time_series_columns(quiver_database_t* db, const char* collection,
                                                                      const char* group,
                                                                      quiver_columns_t** out_columns);
+/* Every row of the first statement of sql as typed columns, the statement run once (parameters,
+ * errors and dry-run rules as quiver_database_query). A column's type follows its cells: only
+ * INTEGER (and NULL) is INTEGER; INTEGER and REAL is FLOAT (integers widened); only TEXT is
+ * STRING; all NULL (or no rows) is STRING with every mask 0. A column mixing TEXT with numbers is
+ * STRING: TEXT cells as stored, INTEGER in decimal, REAL in the shortest text that reads back to
+ * the same double ("2.5", "1.0", "1e+300", "inf"); quiver_columns_get_cell_types tells them apart. */
+QUIVER_C_API quiver_error_t quiver_database_query_columns(quiver_database_t* db, const char* sql,
+                                                         const int* param_types, const void* const* param_values,
+                                                         size_t param_count, quiver_columns_t** out_columns);
 QUIVER_C_API quiver_error_t quiver_columns_row_count(const quiver_columns_t* columns, size_t* out_count);
 QUIVER_C_API quiver_error_t quiver_columns_column_count(const quiver_columns_t* columns, size_t* out_count);
 QUIVER_C_API quiver_error_t quiver_columns_column_name(const quiver_columns_t* columns, size_t column,
@@ -227,6 +236,10 @@ QUIVER_C_API quiver_error_t quiver_columns_get_strings(const quiver_columns_t* c
 QUIVER_C_API quiver_error_t quiver_columns_get_date_times(quiver_columns_t* columns, size_t column,
                                                           const int64_t** out_microseconds,
                                                           const uint8_t** out_has_value);
+/* Only a query_columns column mixing TEXT with numbers: one code per row, the cell's storage
+ * class (QUIVER_DATA_TYPE_INTEGER, _FLOAT, _STRING or _NULL); NULL for every other column. */
+QUIVER_C_API quiver_error_t quiver_columns_get_cell_types(const quiver_columns_t* columns, size_t column,
+                                                         const uint8_t** out_cell_types);
 /* NULL accepted. */
 QUIVER_C_API quiver_error_t quiver_columns_free(quiver_columns_t* columns);
 

@@ -163,6 +163,9 @@ DATABASE_CDEF = """
                                                     const char* group, quiver_columns_t** out_columns);
     quiver_error_t quiver_database_read_time_series_columns(quiver_database_t* db, const char* collection,
                                                             const char* group, quiver_columns_t** out_columns);
+    quiver_error_t quiver_database_query_columns(quiver_database_t* db, const char* sql, const int* param_types,
+                                                 const void* const* param_values, size_t param_count,
+                                                 quiver_columns_t** out_columns);
     quiver_error_t quiver_columns_row_count(const quiver_columns_t* columns, size_t* out_count);
     quiver_error_t quiver_columns_column_count(const quiver_columns_t* columns, size_t* out_count);
     quiver_error_t quiver_columns_column_name(const quiver_columns_t* columns, size_t column,
@@ -177,6 +180,8 @@ DATABASE_CDEF = """
                                               size_t* out_text_size, const uint8_t** out_has_value);
     quiver_error_t quiver_columns_get_date_times(quiver_columns_t* columns, size_t column,
                                                  const int64_t** out_microseconds, const uint8_t** out_has_value);
+    quiver_error_t quiver_columns_get_cell_types(const quiver_columns_t* columns, size_t column,
+                                                 const uint8_t** out_cell_types);
     quiver_error_t quiver_columns_free(quiver_columns_t* columns);
     typedef void (*quiver_progress_t)(size_t done, size_t total, void* user_data);
     quiver_error_t quiver_database_create_elements(quiver_database_t* db, const char* collection,

@@ -18,7 +18,12 @@ from quiverdb._c_api import ffi, get_lib
 from quiverdb._columns import ColumnsReader, columns_result, pandas
 from quiverdb._database_metadata import DatabaseMetadata
 from quiverdb._database_query import DatabaseQuery
-from quiverdb._helpers import parse_date_time, require_str, type_name
+from quiverdb._helpers import check, require_str, type_name
+from quiverdb.metadata import DataType
+
+_INTEGER = int(DataType.INTEGER)
+_FLOAT = int(DataType.FLOAT)
+_DATE_TIME = int(DataType.DATE_TIME)
 
 
 class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
@@ -181,7 +186,10 @@ class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
         parameters: Sequence[Any] | None = None,
         parse_dates: Sequence[str] | None = None,
     ) -> Any:
-        """Run one SQL statement and return its rows as a DataFrame (built on ``query``).
+        """Run one SQL statement and return its rows as a DataFrame (one native call, column by column).
+
+        The statement runs once (``quiver_database_query_columns``); the library types each column by the
+        values it holds and numeric columns arrive as whole arrays, as in ``read_dataframe``.
 
         Args:
             sql: One SQL statement; ``?`` marks a parameter.
@@ -191,15 +199,19 @@ class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
                 a query result carries no schema types, so dates stay text otherwise.
 
         Returns:
-            A ``pandas.DataFrame`` with the result's columns in order. A column of integers (and NULLs) is
-            ``int64`` (``Int64`` with ``pd.NA`` when it holds NULLs), of numbers ``float64`` (NULL → ``NaN``),
-            anything else ``object`` (NULL → ``None``).
+            A ``pandas.DataFrame`` with the result's columns in order (repeated names kept). A column of integers
+            (and NULLs) is ``int64`` (``Int64`` with ``pd.NA`` when it holds NULLs), of integers and reals
+            ``float64`` (NULL → ``NaN``), of text ``object`` (NULL → ``None``); a column with no value at all
+            (or a result without rows) is ``object``. A column mixing text with numbers is ``object`` holding
+            each value as ``query`` returns it (``int``, ``float``, ``str``, ``None``).
 
         Raises:
-            QuiverError: As ``query``.
+            QuiverError: As ``query``; a ``parse_dates`` cell that is not a date-time (``Cannot
+                convert_date_times: invalid date-time '<v>' for column '<c>' row <r>: ...``) or a ``parse_dates``
+                column holding only numbers (``Cannot columns_get_date_times: column '<c>' is FLOAT, not STRING
+                or DATE_TIME``).
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
-            ValueError: A string argument holds a NUL character or is not valid UTF-8, or a ``parse_dates`` cell
-                is not a date-time (``Cannot query_dataframe: invalid date-time '<v>'``).
+            ValueError: A string argument holds a NUL character or is not valid UTF-8.
             ImportError: pandas is not installed.
         """
         op = "query_dataframe"
@@ -208,25 +220,37 @@ class DatabaseDataFrame(DatabaseQuery, DatabaseMetadata):
             raise TypeError(
                 f"Cannot {op}: argument 'parse_dates' must be a list of str or None, got {type_name(parse_dates)}"
             )
-        result = self.query(sql, params, parameters=parameters)
-        data: dict[str, Any] = {}
-        for c, name in enumerate(result.columns):
-            cells = [row[c] for row in result]
-            if name in (parse_dates or ()):
-                stamps = [None if v is None else parse_date_time(op, str(v)) for v in cells]
-                data[name] = pd.Series(pd.to_datetime(stamps, utc=True), dtype="datetime64[us, UTC]")
-            else:
-                data[name] = _typed_series(pd, cells)
-        return pd.DataFrame(data, columns=list(result.columns))
+        dates = set(parse_dates or ())
+        lib = get_lib()
+        query = lib.quiver_database_query_columns
+        with columns_result(
+            lambda out: self._run_query(op, sql, params, parameters, lambda *args: query(*args, out))
+        ) as handle:
+            reader = ColumnsReader(handle)
+            series: dict[int, Any] = {}
+            for c, name in enumerate(reader.names):
+                if name in dates:
+                    reader.types[c] = _DATE_TIME  # the library converts the text (D22), as for DATE_TIME columns
+                    series[c] = reader.series(c)
+                else:
+                    mixed = _mixed_series(pd, reader, handle, c)
+                    series[c] = reader.series(c) if mixed is None else mixed
+        frame = pd.DataFrame(series, index=pd.RangeIndex(reader.row_count))
+        frame.columns = list(reader.names)  # by position: a repeated name keeps every column
+        return frame
 
 
-def _typed_series(pd: Any, cells: list[Any]) -> Any:
-    """A Series typed by its values: ints → int64/Int64, numbers → float64 with NaN, else object with None."""
-    kinds = {type(cell) for cell in cells if cell is not None}
-    if kinds == {int}:
-        if None not in cells:
-            return pd.Series(np.array(cells, dtype=np.int64))
-        return pd.Series(pd.array(cells, dtype="Int64"))
-    if kinds and kinds <= {int, float}:
-        return pd.Series(np.array([np.nan if cell is None else cell for cell in cells], dtype=np.float64))
-    return pd.Series(cells, dtype=object)
+def _mixed_series(pd: Any, reader: ColumnsReader, handle: Any, c: int) -> Any:
+    """A column mixing text with numbers as an ``object`` Series of ``int``/``float``/``str``/``None``; ``None``
+    for every other column. The library hands every cell as text plus its storage class; the numbers are read
+    back from their exact text."""
+    cell_types = ffi.new("const uint8_t**")
+    check(get_lib().quiver_columns_get_cell_types(handle, c, cell_types))
+    if cell_types[0] == ffi.NULL:
+        return None
+    kinds = np.frombuffer(ffi.buffer(cell_types[0], reader.row_count), dtype=np.uint8)
+    cells = reader.strings(c)
+    for kind, parse in ((_INTEGER, int), (_FLOAT, float)):
+        rows = np.flatnonzero(kinds == kind)
+        cells[rows] = [parse(text) for text in cells[rows]]
+    return pd.Series(cells, name=reader.names[c], dtype=object)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -174,22 +174,27 @@ class DatabaseQuery(DatabaseBase):
                 are given; nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        op = "query"
-        self._ensure_open()
-        c_sql = require_str(op, "sql", sql)
-        marshalled = marshal_params(op, pick_params(op, params, parameters))
         lib = get_lib()
         out = ffi.new("quiver_result_t**")
-        if marshalled is None:
-            check(lib.quiver_database_query(self._ptr, c_sql, ffi.NULL, ffi.NULL, 0, out))
-        else:
-            types, values, count, keepalive = marshalled
-            check(lib.quiver_database_query(self._ptr, c_sql, types, values, count, out))
-            del keepalive
+        check(self._run_query("query", sql, params, parameters, lambda *args: lib.quiver_database_query(*args, out)))
         try:
             return _result_rows(lib, out[0])
         finally:
             lib.quiver_result_free(out[0])
+
+    def _run_query(self, op: str, sql: object, params: object, parameters: object, call: Callable[..., int]) -> int:
+        """The one path of the row queries: checks ``sql`` and the parameters, then returns
+        ``call(db, sql, param_types, param_values, param_count)`` (a ``quiver_database_query*`` function with
+        its out-parameter bound)."""
+        self._ensure_open()
+        c_sql = require_str(op, "sql", sql)
+        marshalled = marshal_params(op, pick_params(op, params, parameters))
+        if marshalled is None:
+            return call(self._ptr, c_sql, ffi.NULL, ffi.NULL, 0)
+        types, values, count, keepalive = marshalled
+        status = call(self._ptr, c_sql, types, values, count)
+        del keepalive
+        return status
 
 
 def _result_rows(lib: Any, result: Any) -> QueryResult:
