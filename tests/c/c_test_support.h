@@ -199,6 +199,17 @@ protected:
         return id;
     }
 
+    // Runs body in autocommit mode and then inside a user transaction (which must stay open; it is
+    // rolled back afterwards).
+    template <typename F>
+    void in_both_modes(F body) {
+        body();
+        ASSERT_OK(quiver_database_begin_transaction(db));
+        body();
+        EXPECT_TRUE(in_transaction(db));
+        ASSERT_OK(quiver_database_rollback(db));
+    }
+
     // An Item with a label and optionally a quantity.
     int64_t create_item(const char* label) {
         ElementHandle element;
