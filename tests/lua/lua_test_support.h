@@ -161,6 +161,13 @@ protected:
     std::unique_ptr<LuaRunner> runner_;
 };
 
+// A LuaTest on tests/schemas/valid/relations.sql: Child.parent_id and Child.owner_id -> Parent,
+// Child.sibling_id -> Child; Child_vector_refs and Child_set_parents hold parent_ref -> Parent.
+class LuaRelationsTest : public LuaTest {
+protected:
+    std::string schema() const override { return "valid/relations.sql"; }
+};
+
 // A Lua string literal holding `text` (long brackets, safe for paths).
 inline std::string lua_literal(const std::string& text) {
     return "[==[" + text + "]==]";
