@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -57,6 +59,23 @@ inline std::vector<Best> best_of(int repeats, const std::vector<Case>& cases) {
         }
     }
     return best;
+}
+
+// The options the phase-based benchmarks share: `--only a,b` adds phases a and b, `--repeats R`
+// sets the rounds. Returns whether argv[i] was one of them (then i has moved past its value).
+inline bool phase_option(int argc, char** argv, int& i, std::set<std::string>& phases, int& repeats) {
+    const std::string arg = argv[i];
+    if (arg == "--only" && i + 1 < argc) {
+        std::stringstream list(argv[++i]);
+        std::string phase;
+        while (std::getline(list, phase, ',')) phases.insert(phase);
+        return true;
+    }
+    if (arg == "--repeats" && i + 1 < argc) {
+        repeats = std::atoi(argv[++i]);
+        return true;
+    }
+    return false;
 }
 
 inline std::string read_file(const char* path) {

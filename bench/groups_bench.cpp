@@ -353,14 +353,9 @@ int main(int argc, char** argv) {
     Sizes sizes;
     std::vector<std::string> positional;
     for (int i = 1; i < argc; ++i) {
+        if (phase_option(argc, argv, i, phases, repeats)) continue;
         const std::string arg = argv[i];
-        if (arg == "--only" && i + 1 < argc) {
-            std::stringstream list(argv[++i]);
-            std::string phase;
-            while (std::getline(list, phase, ',')) phases.insert(phase);
-        } else if (arg == "--repeats" && i + 1 < argc) {
-            repeats = std::atoi(argv[++i]);
-        } else if (arg == "--small") {
+        if (arg == "--small") {
             sizes.ts_elements /= 50;
             sizes.upsert_elements /= 50;
             sizes.group_elements /= 50;

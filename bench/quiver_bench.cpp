@@ -264,14 +264,9 @@ int main(int argc, char** argv) {
     int repeats = 0;
     std::vector<std::string> positional;
     for (int i = 1; i < argc; ++i) {
+        if (phase_option(argc, argv, i, phases, repeats)) continue;
         const std::string arg = argv[i];
-        if (arg == "--only" && i + 1 < argc) {
-            std::stringstream list(argv[++i]);
-            std::string phase;
-            while (std::getline(list, phase, ',')) phases.insert(phase);
-        } else if (arg == "--repeats" && i + 1 < argc) {
-            repeats = std::atoi(argv[++i]);
-        } else if (arg.rfind("--", 0) == 0) {
+        if (arg.rfind("--", 0) == 0) {
             return usage();
         } else {
             positional.push_back(arg);

@@ -23,8 +23,8 @@ namespace quiver {
 using namespace binary_detail;
 
 CSVConverter::CSVConverter(const BinaryMetadata& metadata, std::unique_ptr<std::iostream> io,
-                           bool aggregate_time_dimensions)
-    : metadata_(metadata), io_(std::move(io)), aggregate_time_dimensions_(aggregate_time_dimensions) {}
+                           bool /*aggregate_time_dimensions*/)
+    : metadata_(metadata), io_(std::move(io)) {}
 
 CSVConverter::~CSVConverter() = default;
 

@@ -5,7 +5,6 @@
 #include <set>
 
 namespace quiver_c::columnar {
-namespace {
 
 bool is_string_type(int type) {
     return type == QUIVER_DATA_TYPE_STRING || type == QUIVER_DATA_TYPE_DATE_TIME;
@@ -16,9 +15,13 @@ const char* type_name(int type) {
     case QUIVER_DATA_TYPE_INTEGER: return "INTEGER";
     case QUIVER_DATA_TYPE_FLOAT: return "FLOAT";
     case QUIVER_DATA_TYPE_STRING: return "STRING";
-    default: return "DATE_TIME";
+    case QUIVER_DATA_TYPE_DATE_TIME: return "DATE_TIME";
+    case QUIVER_DATA_TYPE_NULL: return "NULL";
+    default: return "UNKNOWN";
     }
 }
+
+namespace {
 
 const char* storage_class(const quiver::Value& value) {
     switch (value.index()) {
@@ -107,6 +110,19 @@ const quiver::Value& cell(const Row& row, const std::string& column) {
 }
 
 }  // namespace
+
+Output require_output(char*** names, int** types, void*** data, uint8_t*** has_value, size_t* column_count,
+                      size_t* row_count) {
+    require({{names, "out_column_names"}, {types, "out_column_types"}, {data, "out_column_data"},
+             {has_value, "out_column_has_value"}, {column_count, "out_column_count"}, {row_count, "out_row_count"}});
+    return {names, types, data, has_value, column_count, row_count};
+}
+
+void append_value_columns(std::vector<Column>& columns, const quiver::GroupMetadata& metadata) {
+    for (const auto& column : metadata.value_columns) {
+        columns.push_back({column.name, to_c_data_type(column.data_type)});
+    }
+}
 
 void publish(const char* op, const std::vector<Column>& columns, const Rows& rows, const Output& out) {
     if (rows.empty()) {

@@ -36,6 +36,14 @@ namespace quiver_c::columnar {
 using Row = std::map<std::string, quiver::Value>;  // a key absent from a row is NULL
 using Rows = std::vector<Row>;
 
+// ---- type codes ---------------------------------------------------------------------------------
+
+// STRING and DATE_TIME: both carry char* cells and are interchangeable on write.
+bool is_string_type(int type);
+// The code's name as messages print it: "INTEGER", "FLOAT", "STRING", "DATE_TIME", "NULL";
+// "UNKNOWN" for anything else.
+const char* type_name(int type);
+
 // ---- read side --------------------------------------------------------------------------------
 
 struct Column {
@@ -53,6 +61,15 @@ struct Output {
     size_t* column_count;
     size_t* row_count;
 };
+
+// The out-parameters, each checked non-null in signature order ("Null argument: out_column_names",
+// ...). Callers check their own leading arguments (db, collection, group) first.
+Output require_output(char*** names, int** types, void*** data, uint8_t*** has_value, size_t* column_count,
+                      size_t* row_count);
+
+// Appends one column per value column of `metadata`, in metadata (alphabetical) order, each with
+// the type code of its schema type.
+void append_value_columns(std::vector<Column>& columns, const quiver::GroupMetadata& metadata);
 
 // Builds one column per entry of `columns` from `rows` and writes every out-parameter, or none
 // (on any failure nothing is leaked and `out` is untouched). Cell conversion by column type:
@@ -103,6 +120,18 @@ bool has_present_cell(const Input& in, size_t c);
 // row_count rows, each holding every given column (NULL cells as nullptr). Strings are copied
 // as given (the core trims them). Requires a passed check_shape.
 Rows to_rows(const Input& in);
+
+// The write path of every columnar writer: check_shape, then (when there are rows) the caller's
+// own `check(in)`, then `write(rows)`; no columns and no rows give write(Rows{}), which clears.
+template <typename Check, typename Write>
+void write_rows(const char* op, const Input& in, Check&& check, Write&& write) {
+    if (check_shape(op, in)) {
+        write(Rows{});
+        return;
+    }
+    check(in);
+    write(to_rows(in));
+}
 
 }  // namespace quiver_c::columnar
 

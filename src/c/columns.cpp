@@ -2,6 +2,7 @@
 // (four collection/group readers and query_columns).
 // The handle owns a quiver::Columns; accessors lend pointers into it (valid until
 // quiver_columns_free), so nothing is copied on the way to the caller.
+#include "columnar.h"
 #include "internal.h"
 
 #include "quiver/columns.h"
@@ -28,21 +29,11 @@ const quiver::Column& column_at(const char* op, const quiver_columns_t* columns,
     return all[index];
 }
 
-const char* type_name(quiver::DataType type) {
-    switch (type) {
-    case quiver::DataType::Integer: return "INTEGER";
-    case quiver::DataType::Real: return "FLOAT";
-    case quiver::DataType::Text: return "STRING";
-    case quiver::DataType::DateTime: return "DATE_TIME";
-    }
-    return "";
-}
-
 // "Cannot <op>: column '<c>' is <TYPE>, not <wanted>".
 void require_type(const char* op, const quiver::Column& column, bool ok, const char* wanted) {
     if (!ok) {
         quiver_c::fail(op, "column '" + column.name + "' is " +
-                               type_name(column.type) + ", not " + wanted);
+                               quiver_c::columnar::type_name(quiver_c::to_c_data_type(column.type)) + ", not " + wanted);
     }
 }
 

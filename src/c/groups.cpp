@@ -20,32 +20,21 @@ quiver_error_t read_group(const char* op, ReadGroup read, GroupMetadataOf metada
                           int** out_column_types, void*** out_column_data, uint8_t*** out_column_has_value,
                           size_t* out_column_count, size_t* out_row_count) {
     return guard([&] {
-        require({{db, "db"}, {collection, "collection"}, {group, "group"}, {out_column_names, "out_column_names"},
-                 {out_column_types, "out_column_types"}, {out_column_data, "out_column_data"},
-                 {out_column_has_value, "out_column_has_value"}, {out_column_count, "out_column_count"},
-                 {out_row_count, "out_row_count"}});
+        require({{db, "db"}, {collection, "collection"}, {group, "group"}});
+        const auto out = columnar::require_output(out_column_names, out_column_types, out_column_data,
+                                                  out_column_has_value, out_column_count, out_row_count);
         const auto rows = (db->db.*read)(collection, group, id);
         std::vector<columnar::Column> columns;
-        if (!rows.empty()) {
-            for (const auto& column : (db->db.*metadata_of)(collection, group).value_columns) {
-                columns.push_back({column.name, quiver_c::to_c_data_type(column.data_type)});
-            }
-        }
-        columnar::publish(op, columns, rows,
-                          {out_column_names, out_column_types, out_column_data, out_column_has_value,
-                           out_column_count, out_row_count});
+        if (!rows.empty()) columnar::append_value_columns(columns, (db->db.*metadata_of)(collection, group));
+        columnar::publish(op, columns, rows, out);
     });
 }
 
-// The shape checks of 3.2, then the rows to the core (no rows: clear). `write` calls the core's
-// id or label form.
+// The shape checks of 3.2, then the rows to the core (no rows: clear); the core checks every
+// value. `write` calls the core's id or label form.
 template <typename Write>
 void update_group(const char* op, const columnar::Input& in, Write&& write) {
-    if (columnar::check_shape(op, in)) {
-        write(columnar::Rows{});
-        return;
-    }
-    write(columnar::to_rows(in));
+    columnar::write_rows(op, in, [](const columnar::Input&) {}, write);
 }
 
 }  // namespace

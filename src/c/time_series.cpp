@@ -14,20 +14,6 @@ namespace {
 constexpr const char* kReadGroup = "read_time_series_group";
 constexpr const char* kUpdateGroup = "update_time_series_group";
 
-bool is_string_type(int type) {
-    return type == QUIVER_DATA_TYPE_STRING || type == QUIVER_DATA_TYPE_DATE_TIME;
-}
-
-const char* type_name(int type) {
-    switch (type) {
-    case QUIVER_DATA_TYPE_INTEGER: return "INTEGER";
-    case QUIVER_DATA_TYPE_FLOAT: return "FLOAT";
-    case QUIVER_DATA_TYPE_STRING: return "STRING";
-    case QUIVER_DATA_TYPE_DATE_TIME: return "DATE_TIME";
-    default: return "UNKNOWN";
-    }
-}
-
 // The checks of semantics 7.4 steps 5-8 that follow the shape checks: the group exists, the
 // dimension is given, every name is a column of the group, and every column's type code matches
 // the schema (STRING and DATE_TIME interchangeable). A column with no present cell carries no
@@ -55,11 +41,21 @@ void check_against_schema(quiver::Database& db, const char* collection, const ch
     for (size_t i = 0; i < in.column_count; ++i) {
         const int want = expected.at(in.names[i]);
         const int given = in.types[i];
-        if (given == want || (is_string_type(given) && is_string_type(want))) continue;
+        if (given == want || (columnar::is_string_type(given) && columnar::is_string_type(want))) continue;
         if (!columnar::has_present_cell(in, i)) continue;
-        quiver_c::fail(kUpdateGroup, std::string("column '") + in.names[i] + "' has type " + type_name(want) +
-                                         " but received " + type_name(given));
+        quiver_c::fail(kUpdateGroup, std::string("column '") + in.names[i] + "' has type " + columnar::type_name(want) +
+                                         " but received " + columnar::type_name(given));
     }
+}
+
+// The shape checks, then the schema checks above, then the rows to the core (no rows: clear).
+// `write` calls the core's id or label form.
+template <typename Write>
+void update_group(const columnar::Input& in, quiver::Database& db, const char* collection, const char* group,
+                  Write&& write) {
+    columnar::write_rows(
+        kUpdateGroup, in, [&](const columnar::Input& checked) { check_against_schema(db, collection, group, checked); },
+        write);
 }
 
 }  // namespace
@@ -73,23 +69,18 @@ QUIVER_C_API quiver_error_t quiver_database_read_time_series_group(quiver_databa
                                                                    uint8_t*** out_column_has_value,
                                                                    size_t* out_column_count, size_t* out_row_count) {
     return guard([&] {
-        require({{db, "db"}, {collection, "collection"}, {group, "group"}, {out_column_names, "out_column_names"},
-                 {out_column_types, "out_column_types"}, {out_column_data, "out_column_data"},
-                 {out_column_has_value, "out_column_has_value"}, {out_column_count, "out_column_count"},
-                 {out_row_count, "out_row_count"}});
+        require({{db, "db"}, {collection, "collection"}, {group, "group"}});
+        const auto out = columnar::require_output(out_column_names, out_column_types, out_column_data,
+                                                  out_column_has_value, out_column_count, out_row_count);
         const auto rows = db->db.read_time_series_group(collection, group, id);
         // Column 0 is the dimension (always STRING); then the value columns in metadata order.
         std::vector<columnar::Column> columns;
         if (!rows.empty()) {
             const auto metadata = db->db.get_time_series_metadata(collection, group);
             columns.push_back({metadata.dimension_column, QUIVER_DATA_TYPE_STRING});
-            for (const auto& column : metadata.value_columns) {
-                columns.push_back({column.name, quiver_c::to_c_data_type(column.data_type)});
-            }
+            columnar::append_value_columns(columns, metadata);
         }
-        columnar::publish(kReadGroup, columns, rows,
-                          {out_column_names, out_column_types, out_column_data, out_column_has_value,
-                           out_column_count, out_row_count});
+        columnar::publish(kReadGroup, columns, rows, out);
     });
 }
 
@@ -99,13 +90,9 @@ QUIVER_C_API quiver_error_t quiver_database_update_time_series_group(
     size_t column_count, size_t row_count) {
     return guard([&] {
         require({{db, "db"}, {collection, "collection"}, {group, "group"}});
-        const columnar::Input in{column_names, column_types, column_data, column_has_value, column_count, row_count};
-        if (columnar::check_shape(kUpdateGroup, in)) {
-            db->db.update_time_series_group(collection, group, id, columnar::Rows{});  // clear
-            return;
-        }
-        check_against_schema(db->db, collection, group, in);
-        db->db.update_time_series_group(collection, group, id, columnar::to_rows(in));
+        update_group({column_names, column_types, column_data, column_has_value, column_count, row_count},
+                     db->db, collection, group,
+                     [&](const columnar::Rows& rows) { db->db.update_time_series_group(collection, group, id, rows); });
     });
 }
 
@@ -116,13 +103,10 @@ QUIVER_C_API quiver_error_t quiver_database_update_time_series_group_by_label(
     const uint8_t* const* column_has_value, size_t column_count, size_t row_count) {
     return guard([&] {
         require({{db, "db"}, {collection, "collection"}, {group, "group"}, {label, "label"}});
-        const columnar::Input in{column_names, column_types, column_data, column_has_value, column_count, row_count};
-        if (columnar::check_shape(kUpdateGroup, in)) {
-            db->db.update_time_series_group(collection, group, std::string(label), columnar::Rows{});  // clear
-            return;
-        }
-        check_against_schema(db->db, collection, group, in);
-        db->db.update_time_series_group(collection, group, std::string(label), columnar::to_rows(in));
+        update_group({column_names, column_types, column_data, column_has_value, column_count, row_count},
+                     db->db, collection, group, [&](const columnar::Rows& rows) {
+                         db->db.update_time_series_group(collection, group, std::string(label), rows);
+                     });
     });
 }
 

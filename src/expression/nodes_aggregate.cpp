@@ -118,7 +118,7 @@ struct ExpressionAggregate::State {
 
 ExpressionAggregate::ExpressionAggregate(Operation operation, std::shared_ptr<ExpressionNode> operand,
                                          std::string dimension_name, std::optional<double> parameter)
-    : operation_(operation), operand_(std::move(operand)), parameter_(parameter), state_(std::make_unique<State>()) {
+    : operand_(std::move(operand)), parameter_(parameter), state_(std::make_unique<State>()) {
     auto& s = *state_;
     s.reduce = static_cast<Reduce>(operation);
     check_parameter("aggregate", s.reduce, parameter);

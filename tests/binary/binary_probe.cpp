@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <string>
 
 int main(int argc, char** argv) {
     if (argc != 4 || std::strcmp(argv[1], "open") != 0) {
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
     }
     try {
         quiver::BinaryMetadata md;
-        md.version = "1";
+        md.version = std::string("1");  // not = "1": GCC 12 warns falsely (-Wrestrict) there
         md.labels = {"a", "b"};
         md.add_dimension("row", 3);
         md.add_dimension("col", 2);

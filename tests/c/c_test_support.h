@@ -20,9 +20,12 @@
 
 namespace quiver::c_test {
 
+using quiver::test::read_file;
 using quiver::test::schema_path;
 using quiver::test::scratch_db;
 using quiver::test::scratch_dir;
+using quiver::test::split;
+using quiver::test::write_file;
 
 inline const char* kFixture = "valid/c_api_full.sql";
 
@@ -46,36 +49,10 @@ inline std::string last_error() {
         EXPECT_EQ(std::string(quiver_get_last_error()), std::string(message)); \
     } while (0)
 
-inline void write_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-}
-
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-inline std::vector<std::string> split(const std::string& text, char sep) {
-    std::vector<std::string> parts;
-    if (text.empty()) return parts;
-    std::string current;
-    for (char c : text) {
-        if (c == sep) {
-            parts.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.push_back(current);
-    return parts;
-}
-
 // Every table, every row (ordered, storage classes kept by quote()), the schema SQL and
 // user_version, read through the C API on the same handle (an open transaction's state included).
 inline std::string snapshot(quiver_database_t* db) {
-    auto q = [db](const std::string& sql) {
+    return quiver::test::snapshot_of([db](const std::string& sql) {
         char* value = nullptr;
         int has = 0;
         if (quiver_database_query_string(db, sql.c_str(), &value, &has) != QUIVER_OK) {
@@ -84,26 +61,7 @@ inline std::string snapshot(quiver_database_t* db) {
         std::string out = has && value ? value : "";
         quiver_database_free_string(value);
         return out;
-    };
-    std::string out = q("SELECT 'v' || user_version FROM pragma_user_version") + "\n";
-    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || ifnull(sql, '') AS x "
-             "FROM sqlite_master ORDER BY type, name)") +
-           "\n";
-    for (const auto& table : split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM sqlite_master "
-                                     "WHERE type = 'table' ORDER BY name)"),
-                                   '\x1f')) {
-        std::string expr;
-        for (const auto& column : split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
-                                          "pragma_table_info('" + table + "') ORDER BY cid)"),
-                                        '\x1f')) {
-            expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + column + "\")";
-        }
-        out += "== " + table + "\n" +
-               q("SELECT group_concat(r, char(10)) FROM (SELECT " + (expr.empty() ? std::string("''") : expr) +
-                 " AS r FROM \"" + table + "\" ORDER BY r)") +
-               "\n";
-    }
-    return out;
+    });
 }
 
 inline bool in_transaction(quiver_database_t* db) {
@@ -239,6 +197,17 @@ protected:
         int64_t id = 0;
         EXPECT_OK(quiver_database_create_element(db, collection, element.get(), &id));
         return id;
+    }
+
+    // Runs body in autocommit mode and then inside a user transaction (which must stay open; it is
+    // rolled back afterwards).
+    template <typename F>
+    void in_both_modes(F body) {
+        body();
+        ASSERT_OK(quiver_database_begin_transaction(db));
+        body();
+        EXPECT_TRUE(in_transaction(db));
+        ASSERT_OK(quiver_database_rollback(db));
     }
 
     // An Item with a label and optionally a quantity.

@@ -45,16 +45,6 @@ protected:
         item_ = create("Item", item);
     }
 
-    // Runs body in autocommit mode and inside a user transaction (which must stay open).
-    template <typename F>
-    void in_both_modes(F body) {
-        body();
-        ASSERT_OK(quiver_database_begin_transaction(db));
-        body();
-        EXPECT_TRUE(in_transaction(db));
-        ASSERT_OK(quiver_database_rollback(db));
-    }
-
     quiver_error_t create_with(const char* collection, const ElementHandle& element) {
         int64_t id = -1;
         return quiver_database_create_element(db, collection, element.get(), &id);

@@ -47,16 +47,6 @@ protected:
         return out;
     }
 
-    // Runs body outside and then inside a user transaction (which must stay open).
-    template <typename F>
-    void in_both_modes(F body) {
-        body();
-        ASSERT_OK(quiver_database_begin_transaction(db));
-        body();
-        EXPECT_TRUE(in_transaction(db));
-        ASSERT_OK(quiver_database_rollback(db));
-    }
-
     int64_t item_ = 0;
 };
 

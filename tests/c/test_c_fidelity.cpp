@@ -27,14 +27,6 @@ protected:
                      "quote(value_float) AS r FROM Item_vector_values WHERE id = " + std::to_string(id) +
                      " ORDER BY vector_index)");
     }
-    template <typename F>
-    void in_both_modes(F body) {
-        body();
-        ASSERT_OK(quiver_database_begin_transaction(db));
-        body();
-        EXPECT_TRUE(in_transaction(db));
-        ASSERT_OK(quiver_database_rollback(db));
-    }
 };
 
 }  // namespace

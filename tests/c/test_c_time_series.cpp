@@ -83,7 +83,9 @@ TEST_F(CApiTimeSeries, WriteAndReadColumnar) {
     EXPECT_FALSE(c.present(2, 1));     // ... with its mask 0
     for (size_t column = 0; column < 5; ++column) {
         for (size_t row = 0; row < 3; ++row) {
-            if (!(row == 1 && (column == 2 || column == 4))) EXPECT_TRUE(c.present(column, row)) << column << "," << row;
+            if (!(row == 1 && (column == 2 || column == 4))) {
+                EXPECT_TRUE(c.present(column, row)) << column << "," << row;
+            }
         }
     }
     EXPECT_STREQ(c.text(2, 2), "2025-01-03");

@@ -128,16 +128,6 @@ protected:
 
     Database& db() { return *db_; }
 
-    // Runs `body` twice: in autocommit mode and inside a user transaction (which must stay open).
-    template <typename F>
-    void in_both_modes(F body) {
-        body();
-        db().begin_transaction();
-        body();
-        EXPECT_TRUE(db().in_transaction());
-        db().rollback();
-    }
-
     static std::vector<std::map<std::string, Value>> one_row(const std::string& column, Value value) {
         std::map<std::string, Value> row{{"date_time", Value(std::string("2024-02-01T00:00:00"))}};
         row[column] = std::move(value);
@@ -155,7 +145,7 @@ protected:
 // Wrong types
 
 TEST_F(BadInput, WrongScalarTypes) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", std::string("n")).set("quantity", 1.5)),
                                "Cannot create_element: type mismatch for column 'quantity': expected INTEGER, got REAL");
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", int64_t{5})),
@@ -170,7 +160,7 @@ TEST_F(BadInput, WrongScalarTypes) {
 }
 
 TEST_F(BadInput, WrongArrayAndTimeSeriesTypes) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", item_, Element().set("value_int", std::vector<double>{1.0, 2.5})),
                                "Cannot update_element: type mismatch for array 'value_int' index 0: expected INTEGER, got REAL");
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", item_, Element().set("tag", std::vector<int64_t>{1})),
@@ -186,7 +176,7 @@ TEST_F(BadInput, WrongArrayAndTimeSeriesTypes) {
 // NULL where it is not allowed
 
 TEST_F(BadInput, NullInNotNullColumns) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set_null("label")),
                                "Failed to execute statement: NOT NULL constraint failed: Item.label");
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", item_, Element().set_null("kind")),
@@ -203,7 +193,7 @@ TEST_F(BadInput, NullInNotNullColumns) {
 // Empty and huge strings
 
 TEST_F(BadInput, EmptyNames) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("", Element().set("label", std::string("x"))),
                                "Cannot create_element: collection not found: ");
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", std::string("x")).set("", int64_t{1})),
@@ -245,7 +235,7 @@ TEST_F(BadInput, HugeStringValuesRoundTrip) {
 }
 
 TEST_F(BadInput, HugeNamesAreRejectedCleanly) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_CLEAR_FAILURE_UNCHANGED(db(), db().create_element(kTenMegabytes, Element().set("label", std::string("x"))));
         EXPECT_CLEAR_FAILURE_UNCHANGED(db(), db().create_element("Item", Element().set("label", std::string("x")).set(kTenMegabytes, 1.0)));
         EXPECT_CLEAR_FAILURE_UNCHANGED(db(), db().update_element("Item", item_, Element().set(kTenMegabytes, std::vector<double>{1.0})));
@@ -260,7 +250,7 @@ TEST_F(BadInput, HugeNamesAreRejectedCleanly) {
 // Invalid UTF-8 and embedded NUL (decision: rejected on every write path)
 
 TEST_F(BadInput, InvalidUtf8IsRejectedForScalarsAndArrays) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         for (const auto& [bytes, what] : kInvalidUtf8) {
             SCOPED_TRACE(what);
             EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", bytes)),
@@ -280,7 +270,7 @@ TEST_F(BadInput, InvalidUtf8IsRejectedForScalarsAndArrays) {
 }
 
 TEST_F(BadInput, InvalidUtf8IsRejectedForTimeSeriesFilesAndQueries) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         for (const auto& [bytes, what] : kInvalidUtf8) {
             SCOPED_TRACE(what);
             EXPECT_FAILS_UNCHANGED(db(), db().update_time_series_group("Item", "readings", item_, one_row("note", Value(bytes))),
@@ -300,14 +290,14 @@ TEST_F(BadInput, InvalidUtf8IsRejectedForTimeSeriesFilesAndQueries) {
 
 TEST_F(BadInput, InvalidUtf8ForeignKeyLabelIsRejected) {
     // The label is resolved (and not found) before it could be written.
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_CLEAR_FAILURE_UNCHANGED(db(), db().update_element("Item", item_, Element().set("owner_id", std::string("\xff"))));
     });
 }
 
 TEST_F(BadInput, EmbeddedNulIsRejected) {
     const std::string with_nul("a\0b", 3);
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", with_nul)),
                                "Cannot create_element: embedded NUL character in column 'label'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", item_, Element().set("tag", std::vector<std::string>{"x", with_nul})),
@@ -409,7 +399,7 @@ TEST_F(BadInput, InjectionShapedLabelsAreStoredVerbatim) {
 // int64 extremes (C++ cannot overflow int64; the extremes are ordinary values)
 
 TEST_F(BadInput, Int64ExtremesAsIdsAndValues) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().delete_element("Item", kMax), "Element not found: 9223372036854775807 in collection 'Item'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", kMin, Element().set("quantity", int64_t{1})),
                                "Element not found: -9223372036854775808 in collection 'Item'");
@@ -435,7 +425,7 @@ TEST_F(BadInput, Int64ExtremesAsIdsAndValues) {
 
 TEST_F(BadInput, NaNIsRejectedOnEveryWritePath) {
     const double negative_nan = -kNaN;
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         for (const double nan : {kNaN, negative_nan, std::nan("1")}) {
             EXPECT_FAILS_UNCHANGED(db(), db().create_element("Item", Element().set("label", std::string("n")).set("price", nan)),
                                    "Cannot create_element: NaN is not allowed for column 'price'");
@@ -548,7 +538,7 @@ TEST_F(BadInput, CsvPaths) {
     const auto dir = scratch_dir();
     std::filesystem::create_directories(dir / "a_directory");
     write_file((dir / "a_file").string(), "x");
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().export_csv("Item", "", (dir / "a_directory").string()),
                                "Failed to export_csv: could not open file: " + (dir / "a_directory").string());
         EXPECT_FAILS_UNCHANGED(db(), db().export_csv("Item", "", (dir / "a_file" / "out.csv").string()),

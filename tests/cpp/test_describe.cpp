@@ -145,7 +145,7 @@ TEST(Describe, NoSchemaLoaded) {
 
 TEST(Describe, InvalidSchemaDoesNotThrow) {
     const std::string path = scratch_db();
-    raw_exec_file(path, read_file(schema_path("invalid/no_configuration.sql")) + "PRAGMA user_version = 4;");
+    raw_exec(path, read_file(schema_path("invalid/no_configuration.sql")) + "PRAGMA user_version = 4;");
     Database db(path, quiet());
     std::string out;
     EXPECT_NO_THROW(out = describe_output(db));
@@ -197,7 +197,7 @@ TEST(Describe, DescribeCollection) {
 
 TEST(Describe, TimeSeriesDimensionComesFirst) {
     const auto path = scratch_db();
-    raw_exec_file(path,
+    raw_exec(path,
                   "CREATE TABLE Configuration (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;"
                   "CREATE TABLE Site (id INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL) STRICT;"
                   "CREATE TABLE Site_time_series_load (id INTEGER NOT NULL REFERENCES Site(id) ON DELETE CASCADE "

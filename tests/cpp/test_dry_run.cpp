@@ -119,8 +119,8 @@ TEST(DryRun, TransactionControlSqlIsRefused) {
     db.begin_dry_run();
     db.create_element("Configuration", labelled("inside"));
     const std::string reason = ": transaction control statements are not allowed during a dry run";
-    for (const std::string& sql : {"COMMIT", "commit transaction", "END", "  -- note\n /* c */ Begin", "BEGIN IMMEDIATE",
-                                  "ROLLBACK", "rollback transaction", ";COMMIT"}) {
+    for (const char* sql : {"COMMIT", "commit transaction", "END", "  -- note\n /* c */ Begin", "BEGIN IMMEDIATE",
+                            "ROLLBACK", "rollback transaction", ";COMMIT"}) {
         EXPECT_FAILS_UNCHANGED(db, db.query_integer(sql), "Cannot query_integer" + reason);
         EXPECT_FAILS_UNCHANGED(db, db.query_string(sql), "Cannot query_string" + reason);
         EXPECT_FAILS_UNCHANGED(db, db.query_float(sql), "Cannot query_float" + reason);
@@ -185,7 +185,7 @@ TEST(DryRun, ClosingTheDatabaseDuringADryRunRollsBack) {
 TEST(DryRun, SqliteRollingBackOnItsOwnCannotLetLaterWritesEscape) {
     const auto path = scratch_db();
     { Database::from_schema(path, schema_path("valid/basic.sql"), quiet()); }
-    raw_exec_file(path,
+    raw_exec(path,
                   "CREATE TRIGGER boom BEFORE INSERT ON Configuration WHEN NEW.label = 'boom' "
                   "BEGIN SELECT RAISE(ROLLBACK, 'boom'); END;");
     {

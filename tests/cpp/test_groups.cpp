@@ -1,5 +1,6 @@
 // number_of_elements and the whole-group readers and writers (api-additions §2, §3.1, D15, D20),
 // plus foreign-key information on group metadata (§0.1 R3).
+#include "group_fixtures.h"
 #include "test_helpers.h"
 
 #include <quiver/database.h>
@@ -13,27 +14,7 @@ using namespace quiver::test;
 
 namespace {
 
-using RowMap = std::map<std::string, Value>;
-using Rows = std::vector<RowMap>;
-
-Value text(const char* s) {
-    return Value(std::string(s));
-}
-
-// The illustrative schema (semantics §2.3): Plant with units (unit_size REAL, unit_code TEXT),
-// tags (tag TEXT NOT NULL) and owner_id -> Owner.
-class Groups : public ::testing::Test {
-protected:
-    void SetUp() override {
-        db_ = std::make_unique<Database>(memory_db("valid/illustrative.sql"));
-        owner_ = db().create_element("Owner", Element().set("label", "Acme"));
-        plant_ = db().create_element("Plant", Element().set("label", "Plant A").set("capacity", 100.0));
-        other_ = db().create_element("Plant", Element().set("label", "Plant B"));
-    }
-    Database& db() { return *db_; }
-    std::unique_ptr<Database> db_;
-    int64_t owner_ = 0, plant_ = 0, other_ = 0;
-};
+class Groups : public IllustrativePlants {};
 
 // Relations schema: parent_ref (FK -> Parent) is a column of Child_vector_refs and Child_set_parents.
 class GroupRelations : public ::testing::Test {
@@ -58,10 +39,10 @@ TEST_F(Groups, NumberOfElementsCountsRows) {
     EXPECT_EQ(db().number_of_elements("Plant"), 2);
     EXPECT_EQ(db().number_of_elements("Owner"), 1);
     EXPECT_EQ(db().number_of_elements("Configuration"), 0);
-    db().delete_element("Plant", other_);
+    db().delete_element("Plant", plant_b_);
     EXPECT_EQ(db().number_of_elements("Plant"), 1);  // never cached
     // Like every collection check, a group table name is accepted and counts its rows.
-    db().update_set_group("Plant", "tags", plant_, {{{"tag", text("a")}}, {{"tag", text("b")}}});
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("a")}}, {{"tag", text("b")}}});
     EXPECT_EQ(db().number_of_elements("Plant_set_tags"), 2);
 }
 
@@ -72,7 +53,7 @@ TEST_F(Groups, NumberOfElementsErrors) {
 }
 
 TEST_F(Groups, RequireElement) {
-    db().require_element("Plant", plant_);
+    db().require_element("Plant", plant_a_);
     db().require_element("Owner", owner_);
     EXPECT_FAILS_UNCHANGED(db(), db().require_element("Plant", 999), "Element not found: 999 in collection 'Plant'");
     EXPECT_FAILS_UNCHANGED(db(), db().require_element("Plant", owner_ + 100), "Element not found: " + std::to_string(owner_ + 100) + " in collection 'Plant'");
@@ -83,26 +64,26 @@ TEST_F(Groups, RequireElement) {
 // Readers
 
 TEST_F(Groups, VectorGroupRoundTripKeepsNullCells) {
-    db().update_vector_group("Plant", "units", plant_,
+    db().update_vector_group("Plant", "units", plant_a_,
                              {{{"unit_size", 10.0}, {"unit_code", text("A")}},
                               {{"unit_size", nullptr}, {"unit_code", text("B")}},
                               {{"unit_code", text("C")}}});  // unit_size absent: NULL
-    const Rows rows = db().read_vector_group_by_id("Plant", "units", plant_);
+    const Rows rows = db().read_vector_group_by_id("Plant", "units", plant_a_);
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0], (RowMap{{"unit_code", text("A")}, {"unit_size", 10.0}}));
     EXPECT_EQ(rows[1], (RowMap{{"unit_code", text("B")}, {"unit_size", nullptr}}));
     EXPECT_EQ(rows[2], (RowMap{{"unit_code", text("C")}, {"unit_size", nullptr}}));
-    EXPECT_EQ(db().query_string("SELECT group_concat(vector_index) FROM Plant_vector_units WHERE id = ?", {plant_}),
+    EXPECT_EQ(db().query_string("SELECT group_concat(vector_index) FROM Plant_vector_units WHERE id = ?", {plant_a_}),
               std::optional<std::string>("1,2,3"));
-    EXPECT_TRUE(db().read_vector_group_by_id("Plant", "units", other_).empty());
+    EXPECT_TRUE(db().read_vector_group_by_id("Plant", "units", plant_b_).empty());
     EXPECT_TRUE(db().read_vector_group_by_id("Plant", "units", 999).empty());  // the id is not checked
 }
 
 TEST_F(Groups, VectorGroupReadsInVectorIndexOrderAndByStorageClass) {
     db().query_string("INSERT INTO Plant_vector_units (id, vector_index, unit_size, unit_code) VALUES "
                       "(?, 2, 2.5, 'second'), (?, 1, NULL, NULL)",
-                      {plant_, plant_});
-    const Rows rows = db().read_vector_group_by_id("Plant", "units", plant_);
+                      {plant_a_, plant_a_});
+    const Rows rows = db().read_vector_group_by_id("Plant", "units", plant_a_);
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0], (RowMap{{"unit_code", nullptr}, {"unit_size", nullptr}}));
     EXPECT_EQ(rows[1], (RowMap{{"unit_code", text("second")}, {"unit_size", 2.5}}));
@@ -119,14 +100,14 @@ TEST_F(Groups, NonStrictGroupKeepsStorageClass) {
 }
 
 TEST_F(Groups, SetGroupReadsInInsertionOrder) {
-    db().update_set_group("Plant", "tags", plant_, {{{"tag", text("coal")}}, {{"tag", text("base")}}, {{"tag", text("old")}}});
-    const Rows rows = db().read_set_group_by_id("Plant", "tags", plant_);
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("coal")}}, {{"tag", text("base")}}, {{"tag", text("old")}}});
+    const Rows rows = db().read_set_group_by_id("Plant", "tags", plant_a_);
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].at("tag"), text("coal"));
     EXPECT_EQ(rows[1].at("tag"), text("base"));
     EXPECT_EQ(rows[2].at("tag"), text("old"));
     EXPECT_EQ(rows[0].size(), 1u);  // no id column
-    EXPECT_TRUE(db().read_set_group_by_id("Plant", "tags", other_).empty());
+    EXPECT_TRUE(db().read_set_group_by_id("Plant", "tags", plant_b_).empty());
 }
 
 TEST_F(Groups, ReaderErrors) {
@@ -149,31 +130,31 @@ TEST_F(Groups, ReaderErrors) {
 // Writers: good input
 
 TEST_F(Groups, UpdateVectorGroupReplacesOnlyThatElementsRows) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}, {{"unit_size", 2.0}}});
-    db().update_vector_group("Plant", "units", other_, {{{"unit_size", 9.0}}});
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 3.0}, {"unit_code", text(" X ")}}});
-    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_), (Rows{{{"unit_code", text("X")}, {"unit_size", 3.0}}}));
-    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", other_), (Rows{{{"unit_code", nullptr}, {"unit_size", 9.0}}}));
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}, {{"unit_size", 2.0}}});
+    db().update_vector_group("Plant", "units", plant_b_, {{{"unit_size", 9.0}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 3.0}, {"unit_code", text(" X ")}}});
+    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_a_), (Rows{{{"unit_code", text("X")}, {"unit_size", 3.0}}}));
+    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_b_), (Rows{{{"unit_code", nullptr}, {"unit_size", 9.0}}}));
 }
 
 TEST_F(Groups, UpdateVectorGroupWidensIntegersForRealColumns) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", int64_t{4}}}});
-    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_)[0].at("unit_size"), Value(4.0));
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", int64_t{4}}}});
+    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_a_)[0].at("unit_size"), Value(4.0));
 }
 
 TEST_F(Groups, EmptyRowsClearTheGroup) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
-    db().update_set_group("Plant", "tags", plant_, {{{"tag", text("a")}}});
-    db().update_vector_group("Plant", "units", plant_, {});
-    db().update_set_group("Plant", "tags", plant_, {});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("a")}}});
+    db().update_vector_group("Plant", "units", plant_a_, {});
+    db().update_set_group("Plant", "tags", plant_a_, {});
     EXPECT_EQ(count_rows(db(), "Plant_vector_units"), 0);
     EXPECT_EQ(count_rows(db(), "Plant_set_tags"), 0);
 }
 
 TEST_F(Groups, WritersWorkInsideATransaction) {
     db().begin_transaction();
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
-    db().update_set_group("Plant", "tags", plant_, {{{"tag", text("a")}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("a")}}});
     EXPECT_TRUE(db().in_transaction());
     db().rollback();
     EXPECT_EQ(count_rows(db(), "Plant_vector_units"), 0);
@@ -215,12 +196,12 @@ TEST_F(GroupRelations, GroupMetadataCarriesForeignKeys) {
 // Writers: bad input (every refusal leaves the database unchanged, in both modes)
 
 TEST_F(Groups, WriterLookupErrors) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
     const Rows rows{{{"unit_size", 2.0}}};
     in_both_modes(db(), [&] {
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Nope", "units", plant_, rows),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Nope", "units", plant_a_, rows),
                                "Cannot update_vector_group: collection not found: Nope");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "nope", plant_, rows),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "nope", plant_a_, rows),
                                "Vector group not found: 'nope' in collection 'Plant'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", 999, rows),
                                "Element not found: 999 in collection 'Plant'");
@@ -235,9 +216,9 @@ TEST_F(Groups, WriterLookupErrors) {
                                "Element not found: 999 in collection 'Plant'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", 999, {{{"tag", text("x")}}}),
                                "Element not found: 999 in collection 'Plant'");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Nope", "tags", plant_, {}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Nope", "tags", plant_a_, {}),
                                "Cannot update_set_group: collection not found: Nope");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "units", plant_, {}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "units", plant_a_, {}),
                                "Set group not found: 'units' in collection 'Plant'");
         EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", 999, {}),
                                "Element not found: 999 in collection 'Plant'");
@@ -245,49 +226,49 @@ TEST_F(Groups, WriterLookupErrors) {
 }
 
 TEST_F(Groups, RowsWithoutColumnsAreRefused) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
-    db().update_set_group("Plant", "tags", plant_, {{{"tag", text("a")}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("a")}}});
     in_both_modes(db(), [&] {
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{}}),
                                "Cannot update_vector_group: rows contain no columns; pass no rows to clear the group");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{}, {}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{}, {}}),
                                "Cannot update_set_group: rows contain no columns; pass no rows to clear the group");
     });
 }
 
 TEST_F(Groups, ManagedAndUnknownColumnsAreRefused) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
     in_both_modes(db(), [&] {
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 2.0}, {"id", plant_}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 2.0}, {"id", plant_a_}}}),
                                "Cannot update_vector_group: column 'id' is managed by the group table, not a value column");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"vector_index", int64_t{1}}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"vector_index", int64_t{1}}}}),
                                "Cannot update_vector_group: column 'vector_index' is managed by the group table, not a value column");
         // A typo never clears: the unknown name is reported (union of keys, alphabetical).
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 2.0}}, {{"unit_szie", 3.0}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 2.0}}, {{"unit_szie", 3.0}}}),
                                "Cannot update_vector_group: column 'unit_szie' not found in group 'units' for collection 'Plant'");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{{"id", plant_}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{{"id", plant_a_}}}),
                                "Cannot update_set_group: column 'id' is managed by the group table, not a value column");
         // Sets have no vector_index: it is just an unknown column there.
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{{"tag", text("x")}, {"vector_index", int64_t{1}}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("x")}, {"vector_index", int64_t{1}}}}),
                                "Cannot update_set_group: column 'vector_index' not found in group 'tags' for collection 'Plant'");
         // A column of a sibling group is not a column of this one.
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{{"unit_code", text("x")}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{{"unit_code", text("x")}}}),
                                "Cannot update_set_group: column 'unit_code' not found in group 'tags' for collection 'Plant'");
     });
 }
 
 TEST_F(Groups, WrongCellTypesAreRefused) {
-    db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 1.0}}});
+    db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 1.0}}});
     in_both_modes(db(), [&] {
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"unit_size", 2.0}}, {{"unit_size", text("big")}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", 2.0}}, {{"unit_size", text("big")}}}),
                                "Cannot update_vector_group: type mismatch for column 'unit_size' row 1: expected REAL, got TEXT");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"unit_code", 5.0}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"unit_code", 5.0}}}),
                                "Cannot update_vector_group: type mismatch for column 'unit_code' row 0: expected TEXT, got REAL");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{{"tag", text("a")}}, {{"tag", int64_t{1}}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("a")}}, {{"tag", int64_t{1}}}}),
                                "Cannot update_set_group: type mismatch for column 'tag' row 1: expected TEXT, got INTEGER");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_, {{{"unit_size", std::nan("")}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_vector_group("Plant", "units", plant_a_, {{{"unit_size", std::nan("")}}}),
                                "Cannot update_vector_group: NaN is not allowed for column 'unit_size' row 0");
-        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_, {{{"tag", Value(std::string("a\0b", 3))}}}),
+        EXPECT_FAILS_UNCHANGED(db(), db().update_set_group("Plant", "tags", plant_a_, {{{"tag", Value(std::string("a\0b", 3))}}}),
                                "Cannot update_set_group: embedded NUL character in column 'tag' row 0");
     });
 }

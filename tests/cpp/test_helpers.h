@@ -3,6 +3,7 @@
 #ifndef QUIVER_TESTS_CPP_TEST_HELPERS_H
 #define QUIVER_TESTS_CPP_TEST_HELPERS_H
 
+#include "raw_sqlite.h"
 #include "test_support.h"
 
 #include <quiver/database.h>
@@ -37,62 +38,11 @@ inline Database memory_db(const std::string& relative) {
     return Database::from_schema(":memory:", schema_path(relative), quiet());
 }
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-inline void write_file(const std::string& path, const std::string& text) {
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-}
-
-inline std::vector<std::string> split(const std::string& text, char sep) {
-    std::vector<std::string> parts;
-    if (text.empty()) return parts;
-    std::string current;
-    for (char c : text) {
-        if (c == sep) {
-            parts.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.push_back(current);
-    return parts;
-}
-
 // Every table (sqlite_master, including sqlite_sequence), every row (ordered), the schema SQL
 // and PRAGMA user_version, read through the same connection (so uncommitted changes of an open
 // transaction are included).
 inline std::string snapshot(Database& db) {
-    auto q = [&db](const std::string& sql) { return db.query_string(sql).value_or(""); };
-    std::string out = "user_version=" +
-                      std::to_string(db.query_integer("PRAGMA user_version").value_or(-1)) + "\n";
-    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || "
-             "ifnull(sql, '') AS x FROM sqlite_master ORDER BY type, name)");
-    out += "\n";
-    const auto tables = split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
-                                "sqlite_master WHERE type = 'table' ORDER BY name)"),
-                              '\x1f');
-    for (const auto& table : tables) {
-        const auto columns = split(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
-                                     "pragma_table_info('" + table + "') ORDER BY cid)"),
-                                   '\x1f');
-        std::string expr;
-        for (const auto& column : columns) {
-            if (!expr.empty()) expr += " || '|' || ";
-            expr += "quote(\"" + column + "\")";
-        }
-        if (expr.empty()) expr = "''";
-        out += "== " + table + "\n";
-        out += q("SELECT group_concat(r, char(10)) FROM (SELECT " + expr + " AS r FROM \"" + table +
-                 "\" ORDER BY r)");
-        out += "\n";
-    }
-    return out;
+    return snapshot_of([&db](const std::string& sql) { return db.query_string(sql).value_or(""); });
 }
 
 // Snapshot of a database file through a separate raw SQLite connection (independent of the
@@ -103,84 +53,46 @@ inline std::string file_snapshot(const std::string& path) {
         sqlite3_close(raw);
         return "<cannot open>";
     }
-    std::string out;
-    auto q = [raw](const std::string& sql) {
+    auto query = [raw](const std::string& sql) {
         std::string result;
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(stmt) == SQLITE_ROW) {
-                const unsigned char* text = sqlite3_column_text(stmt, 0);
-                result += text ? reinterpret_cast<const char*>(text) : "NULL";
-                result += "\n";
-            }
-        } else {
+        if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
             result = std::string("<error: ") + sqlite3_errmsg(raw) + ">";
+        } else if (sqlite3_step(stmt) == SQLITE_ROW) {
+            const unsigned char* text = sqlite3_column_text(stmt, 0);
+            if (text) result = reinterpret_cast<const char*>(text);
         }
         sqlite3_finalize(stmt);
         return result;
     };
-    out += "user_version=" + q("PRAGMA user_version");
-    out += q("SELECT type || '|' || name || '|' || ifnull(sql, '') FROM sqlite_master ORDER BY type, name");
-    std::vector<std::string> tables;
-    for (const auto& t : split(q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"), '\n')) {
-        if (!t.empty()) tables.push_back(t);
-    }
-    for (const auto& table : tables) {
-        std::string expr;
-        for (const auto& column : split(q("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"), '\n')) {
-            if (column.empty()) continue;
-            if (!expr.empty()) expr += " || '|' || ";
-            expr += "quote(\"" + column + "\")";
-        }
-        if (expr.empty()) expr = "''";
-        out += "== " + table + "\n" + q("SELECT " + expr + " AS r FROM \"" + table + "\" ORDER BY r");
-    }
+    std::string out = snapshot_of(query);
     sqlite3_close(raw);
     return out;
 }
 
-// Number of user tables in a database file (raw connection).
-inline int64_t file_table_count(const std::string& path) {
+// The integer that `sql` gives on a database file, through a raw connection; -1 when the file
+// cannot be opened or the query gives no row.
+inline int64_t file_query_integer(const std::string& path, const char* sql) {
     sqlite3* raw = nullptr;
-    int64_t count = -1;
+    int64_t value = -1;
     if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", -1,
-                               &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
-            count = sqlite3_column_int64(stmt, 0);
+        if (sqlite3_prepare_v2(raw, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+            value = sqlite3_column_int64(stmt, 0);
         }
         sqlite3_finalize(stmt);
     }
     sqlite3_close(raw);
-    return count;
+    return value;
+}
+
+// Number of tables in a database file (raw connection).
+inline int64_t file_table_count(const std::string& path) {
+    return file_query_integer(path, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
 }
 
 inline int64_t file_user_version(const std::string& path) {
-    sqlite3* raw = nullptr;
-    int64_t version = -1;
-    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
-            version = sqlite3_column_int64(stmt, 0);
-        }
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(raw);
-    return version;
-}
-
-// Executes a whole SQL script on a file through a raw connection (creating the file).
-inline void raw_exec_file(const std::string& db_path, const std::string& sql) {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(db_path.c_str(), &raw), SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
-    std::string message = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(raw);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
+    return file_query_integer(path, "PRAGMA user_version");
 }
 
 inline int64_t count_rows(Database& db, const std::string& table, const std::string& where = "") {

@@ -1,5 +1,6 @@
 // Label-addressed writes and update_relation (api-additions §8, §8.1) and the read-only guards of
 // from_schema/from_migrations (§9).
+#include "group_fixtures.h"
 #include "test_helpers.h"
 
 #include <quiver/database.h>
@@ -13,25 +14,7 @@ using namespace quiver::test;
 
 namespace {
 
-using RowMap = std::map<std::string, Value>;
-using Rows = std::vector<RowMap>;
-
-Value text(const char* s) {
-    return Value(std::string(s));
-}
-
-class LabelWrites : public ::testing::Test {
-protected:
-    void SetUp() override {
-        db_ = std::make_unique<Database>(memory_db("valid/illustrative.sql"));
-        acme_ = db().create_element("Owner", Element().set("label", "Acme"));
-        a_ = db().create_element("Plant", Element().set("label", "Plant A").set("capacity", 100.0));
-        b_ = db().create_element("Plant", Element().set("label", "Plant B"));
-    }
-    Database& db() { return *db_; }
-    std::unique_ptr<Database> db_;
-    int64_t acme_ = 0, a_ = 0, b_ = 0;
-};
+class LabelWrites : public IllustrativePlants {};
 
 // relations.sql: Child.parent_id -> Parent, Child.sibling_id -> Child, Child.owner_id -> Parent.
 class Relations : public ::testing::Test {
@@ -56,10 +39,10 @@ protected:
 
 TEST_F(LabelWrites, UpdateAndDeleteElementByLabel) {
     db().update_element("Plant", std::string(" Plant B "), Element().set("capacity", 5.0).set("owner_id", "Acme"));
-    EXPECT_EQ(db().read_scalar_float_by_id("Plant", "capacity", b_), std::optional<double>(5.0));
-    EXPECT_EQ(db().read_scalar_integer_by_id("Plant", "owner_id", b_), std::optional<int64_t>(acme_));
+    EXPECT_EQ(db().read_scalar_float_by_id("Plant", "capacity", plant_b_), std::optional<double>(5.0));
+    EXPECT_EQ(db().read_scalar_integer_by_id("Plant", "owner_id", plant_b_), std::optional<int64_t>(owner_));
     db().delete_element("Plant", "Plant A");
-    EXPECT_EQ(db().read_element_ids("Plant"), (std::vector<int64_t>{b_}));
+    EXPECT_EQ(db().read_element_ids("Plant"), (std::vector<int64_t>{plant_b_}));
 }
 
 TEST_F(LabelWrites, GroupWritersByLabel) {
@@ -67,8 +50,8 @@ TEST_F(LabelWrites, GroupWritersByLabel) {
     db().update_set_group("Plant", "tags", "Plant A", {{{"tag", text("base")}}});
     db().update_time_series_group("Plant", "output", "Plant A", {{{"date_time", text("2024-01-01")}, {"generation", 10.0}}});
     db().upsert_time_series_row("Plant", "output", "Plant A", {{"date_time", text("2024-01-01")}, {"generation", 11.0}});
-    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", a_), (Rows{{{"unit_code", nullptr}, {"unit_size", 1.0}}}));
-    EXPECT_EQ(db().read_set_group_by_id("Plant", "tags", a_), (Rows{{{"tag", text("base")}}}));
+    EXPECT_EQ(db().read_vector_group_by_id("Plant", "units", plant_a_), (Rows{{{"unit_code", nullptr}, {"unit_size", 1.0}}}));
+    EXPECT_EQ(db().read_set_group_by_id("Plant", "tags", plant_a_), (Rows{{{"tag", text("base")}}}));
     EXPECT_EQ(db().read_time_series_row("Plant", "output", "generation", "2024-01-01"), (std::vector<Value>{11.0, nullptr}));
 }
 
@@ -201,7 +184,7 @@ TEST(RelationColumns, NotAForeignKey) {
 
 TEST(ReadOnlyGuards, FromSchemaRefusesReadOnly) {
     const std::string path = scratch_db();
-    raw_exec_file(path, "CREATE TABLE Junk (x INTEGER);");
+    raw_exec(path, "CREATE TABLE Junk (x INTEGER);");
     EXPECT_THROW_MSG(Database::from_schema(path, schema_path("valid/basic.sql"), quiet_read_only()),
                      "Cannot from_schema: read_only mode (use Database constructor to open existing)");
     EXPECT_EQ(file_table_count(path), 1);  // the existing file was not deleted
@@ -233,8 +216,8 @@ TEST_F(LabelWrites, NewWritesInsideADryRunAreDiscarded) {
     const std::string before = snapshot(db());
     db().begin_dry_run();
     db().update_vector_group("Plant", "units", "Plant A", {{{"unit_size", 1.0}}});
-    db().update_set_group("Plant", "tags", a_, {{{"tag", text("t")}}});
-    db().upsert_time_series_row("Plant", "output", a_, {{"date_time", text("2024-01-01")}, {"generation", 1.0}});
+    db().update_set_group("Plant", "tags", plant_a_, {{{"tag", text("t")}}});
+    db().upsert_time_series_row("Plant", "output", plant_a_, {{"date_time", text("2024-01-01")}, {"generation", 1.0}});
     db().upsert_time_series_row("Plant", "output", "Plant B", {{"date_time", text("2024-01-01")}, {"generation", 2.0}});
     db().update_relation("Plant", "Owner", "id", "Plant A", std::string("Acme"));
     db().update_element("Plant", std::string("Plant B"), Element().set("capacity", 7.0));

@@ -145,7 +145,7 @@ TEST(Lifecycle, LazySchemaFailureIsNotCached) {
 
 TEST(Lifecycle, LazySchemaValidationFailureThenRepair) {
     const std::string path = scratch_db();
-    raw_exec_file(path, read_file(schema_path("invalid/no_configuration.sql")));
+    raw_exec(path, read_file(schema_path("invalid/no_configuration.sql")));
     Database db(path, quiet());  // opening never reads the schema
     EXPECT_TRUE(db.is_healthy());
     EXPECT_THROW_MSG(db.read_element_ids("Collection"),
@@ -161,7 +161,7 @@ TEST(Lifecycle, LazySchemaValidationFailureThenRepair) {
 
 TEST(Lifecycle, LazySchemaUnknownTypeFailure) {
     const std::string path = scratch_db();
-    raw_exec_file(path, read_file(schema_path("invalid/unknown_type_int.sql")));
+    raw_exec(path, read_file(schema_path("invalid/unknown_type_int.sql")));
     Database db(path, quiet());
     EXPECT_THROW_MSG(db.read_element_ids("Configuration"), "Unknown data type: INT");
 }
@@ -196,7 +196,7 @@ TEST(Lifecycle, FromSchemaFile) {
 
 TEST(Lifecycle, FromSchemaReplacesExistingDatabase) {
     const std::string path = scratch_db();
-    raw_exec_file(path, "CREATE TABLE Junk (x INTEGER); INSERT INTO Junk VALUES (1); PRAGMA user_version = 9;");
+    raw_exec(path, "CREATE TABLE Junk (x INTEGER); INSERT INTO Junk VALUES (1); PRAGMA user_version = 9;");
     auto db = Database::from_schema(path, schema_path("valid/basic.sql"), quiet());
     EXPECT_EQ(db.query_integer("SELECT count(*) FROM sqlite_master WHERE name = 'Junk'"),
               std::optional<int64_t>(0));
@@ -259,7 +259,7 @@ TEST(Lifecycle, FromSchemaUnknownTypeRollsBack) {
 // api-additions §9 (was: the file was deleted, then could not be reopened read-only).
 TEST(Lifecycle, FromSchemaReadOnlyIsRefusedBeforeDeleting) {
     const std::string path = scratch_db();
-    raw_exec_file(path, "CREATE TABLE Junk (x INTEGER);");
+    raw_exec(path, "CREATE TABLE Junk (x INTEGER);");
     EXPECT_THROW_MSG(Database::from_schema(path, schema_path("valid/basic.sql"), quiet_read_only()),
                      "Cannot from_schema: read_only mode (use Database constructor to open existing)");
     EXPECT_EQ(file_table_count(path), 1);

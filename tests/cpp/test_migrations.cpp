@@ -277,7 +277,7 @@ TEST(FromMigrations, InvalidResultingSchemaChangesNothing) {
 
 TEST(FromMigrations, InvalidSchemaWithNothingPendingPropagates) {
     const std::string path = scratch_db();
-    raw_exec_file(path, read_file(schema_path("invalid/no_configuration.sql")) + "PRAGMA user_version = 3;");
+    raw_exec(path, read_file(schema_path("invalid/no_configuration.sql")) + "PRAGMA user_version = 3;");
     const std::string before = file_snapshot(path);
     EXPECT_THROW_MSG(Database::from_migrations(path, migrations_path("basic"), quiet()),
                      "Schema validation error: Schema must have a 'Configuration' table");

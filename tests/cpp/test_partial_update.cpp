@@ -39,14 +39,6 @@ protected:
         half_ = db().create_element("Item", Element().set("label", "half").set("value_int", {7, 8}));
         empty_ = db().create_element("Item", Element().set("label", "empty"));
     }
-    template <typename F>
-    void in_both_modes(F body) {
-        body();
-        db().begin_transaction();
-        body();
-        EXPECT_TRUE(db().in_transaction());
-        db().rollback();
-    }
     std::string rows(const std::string& sql) { return db().query_string(sql).value_or("<none>"); }
     Database& db() { return *db_; }
     std::unique_ptr<Database> db_;
@@ -56,7 +48,7 @@ protected:
 }  // namespace
 
 TEST_F(PartialUpdate, RefusedWhenOmittedColumnsHoldValues) {
-    in_both_modes([&] {
+    in_both_modes(db(), [&] {
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", full_, Element().set("value_int", {5})),
                                refusal("value_float", "vector", "values", full_, "update_vector_group"));
         EXPECT_FAILS_UNCHANGED(db(), db().update_element("Item", full_, Element().set("value_float", {5.0})),

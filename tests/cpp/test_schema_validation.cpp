@@ -114,7 +114,7 @@ TEST_P(InvalidSchema, FromSchemaFileRollsBack) {
 
 TEST_P(InvalidSchema, LazyLoadReportsOnFirstUseEveryTime) {
     const std::string path = scratch_db();
-    raw_exec_file(path, read_file(schema_path(GetParam().file)));
+    raw_exec(path, read_file(schema_path(GetParam().file)));
     const std::string before = file_snapshot(path);
     {
         Database db(path, quiet());

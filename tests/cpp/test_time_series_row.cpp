@@ -1,4 +1,5 @@
 // read_time_series_row (api-additions §4.2) and upsert_time_series_row (§4.3, D19).
+#include "group_fixtures.h"
 #include "test_helpers.h"
 
 #include <quiver/database.h>
@@ -12,13 +13,7 @@ using namespace quiver::test;
 
 namespace {
 
-using RowMap = std::map<std::string, Value>;
-using Rows = std::vector<RowMap>;
 using Values = std::vector<Value>;
-
-Value text(const char* s) {
-    return Value(std::string(s));
-}
 
 // time_series.sql: Collection_time_series_data (date_time, value REAL, quantity INTEGER, note TEXT),
 // primary key (id, date_time).

@@ -8,6 +8,7 @@
 #ifndef QUIVER_TESTS_LUA_TEST_SUPPORT_H
 #define QUIVER_TESTS_LUA_TEST_SUPPORT_H
 
+#include "raw_sqlite.h"
 #include "test_support.h"
 
 #include "quiver/database.h"
@@ -25,45 +26,10 @@
 
 namespace quiver::test {
 
-inline std::vector<std::string> split_on(const std::string& text, char sep) {
-    std::vector<std::string> parts;
-    if (text.empty()) return parts;
-    std::string current;
-    for (char c : text) {
-        if (c == sep) {
-            parts.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.push_back(current);
-    return parts;
-}
-
 // Every table, row, schema entry and user_version through the library handle (same as the C++
 // suite's snapshot(); uncommitted changes of an open transaction included).
 inline std::string db_snapshot(Database& db) {
-    auto q = [&db](const std::string& sql) { return db.query_string(sql).value_or(""); };
-    std::string out = "v" + std::to_string(db.query_integer("PRAGMA user_version").value_or(-1)) + "\n";
-    out += q("SELECT group_concat(x, char(10)) FROM (SELECT type || '|' || name || '|' || ifnull(sql, '') AS x "
-             "FROM sqlite_master ORDER BY type, name)") +
-           "\n";
-    for (const auto& table : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM sqlite_master "
-                                        "WHERE type = 'table' ORDER BY name)"),
-                                      '\x1f')) {
-        std::string expr;
-        for (const auto& column : split_on(q("SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
-                                             "pragma_table_info('" + table + "') ORDER BY cid)"),
-                                           '\x1f')) {
-            expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + column + "\")";
-        }
-        out += "== " + table + "\n" +
-               q("SELECT group_concat(r, char(10)) FROM (SELECT " + (expr.empty() ? std::string("''") : expr) +
-                 " AS r FROM \"" + table + "\" ORDER BY r)") +
-               "\n";
-    }
-    return out;
+    return snapshot_of([&db](const std::string& sql) { return db.query_string(sql).value_or(""); });
 }
 
 // The rows of `sql` read through a separate raw SQLite connection to the file (independent of
@@ -91,18 +57,6 @@ inline std::string raw_rows(const std::string& path, const std::string& sql) {
     sqlite3_finalize(stmt);
     sqlite3_close(raw);
     return out;
-}
-
-// Executes SQL on the file through a raw connection (to store what the library would refuse).
-inline void raw_exec(const std::string& path, const std::string& sql) {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
-    const std::string message = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(raw);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
 inline const char* kLuaHelpers = R"lua(
@@ -207,17 +161,12 @@ protected:
     std::unique_ptr<LuaRunner> runner_;
 };
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-inline void write_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-}
+// A LuaTest on tests/schemas/valid/relations.sql: Child.parent_id and Child.owner_id -> Parent,
+// Child.sibling_id -> Child; Child_vector_refs and Child_set_parents hold parent_ref -> Parent.
+class LuaRelationsTest : public LuaTest {
+protected:
+    std::string schema() const override { return "valid/relations.sql"; }
+};
 
 // A Lua string literal holding `text` (long brackets, safe for paths).
 inline std::string lua_literal(const std::string& text) {

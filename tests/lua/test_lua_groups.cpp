@@ -231,10 +231,7 @@ TEST_F(LuaGroupsTest, TrailingAllNullRowsNeedTheRowShape) {
 }
 
 // Foreign-key value columns in groups take labels, and their metadata says so (R3).
-class LuaGroupRelationsTest : public LuaTest {
-protected:
-    std::string schema() const override { return "valid/relations.sql"; }
-};
+using LuaGroupRelationsTest = LuaRelationsTest;
 
 TEST_F(LuaGroupRelationsTest, LabelsInForeignKeyColumnsAndMetadata) {
     ok(R"(

@@ -128,12 +128,6 @@ TEST_F(LuaLabelsTest, CompositesKeepNullCellsInPlace) {
     )");
 }
 
-// relations.sql: Child.parent_id and Child.owner_id -> Parent, Child.sibling_id -> Child.
-class LuaRelationsTest : public LuaTest {
-protected:
-    std::string schema() const override { return "valid/relations.sql"; }
-};
-
 TEST_F(LuaRelationsTest, RelationColumnMustTargetTheNamedCollection) {
     ok(R"(
         db:create_element('Parent', {label = 'P1'})

@@ -19,7 +19,8 @@ namespace quiver {
 
 class QUIVER_API CSVConverter {
 public:
-    // Kept for upstream compatibility; callers use the two static functions.
+    // Kept for upstream compatibility; callers use the two static functions (bin_to_csv takes
+    // aggregate_time_dimensions per call, so the constructor's flag is not stored).
     CSVConverter(const BinaryMetadata& metadata, std::unique_ptr<std::iostream> io, bool aggregate_time_dimensions);
     ~CSVConverter();
 
@@ -29,7 +30,6 @@ public:
 private:
     BinaryMetadata metadata_;
     std::unique_ptr<std::iostream> io_;
-    bool aggregate_time_dimensions_;
 };
 
 }  // namespace quiver

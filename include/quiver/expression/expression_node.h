@@ -140,11 +140,10 @@ public:
     struct State;
 
 private:
-    Operation operation_;
     std::shared_ptr<ExpressionNode> operand_;
     std::optional<double> parameter_;
     BinaryMetadata metadata_;
-    std::unique_ptr<State> state_;
+    std::unique_ptr<State> state_;  // holds the operation too
 };
 
 // Reduction across labels into one label named after the operation (§5.7).
