@@ -177,3 +177,30 @@ def test_resources(tmp_path: Path) -> None:
         import gc
 
         gc.collect()
+
+
+def test_plain_buffers_path_and_frequencies(tmp_path: Path) -> None:
+    """Bulk I/O takes any float64 buffer (no numpy needed); a refused bulk write leaves the file as it was."""
+    from array import array
+
+    from quiverdb.binary import TimeFrequency
+
+    assert [f.name for f in TimeFrequency] == ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"]
+    assert [int(f) for f in TimeFrequency] == [0, 1, 2, 3, 4]
+    path, md = _small(tmp_path)
+    with BinaryFile.open(path, "w", md) as f:
+        assert f.path() == path
+        f.write_all_from(array("d", [5.0, 6.0, 7.0, 8.0]))
+    before = Path(path + ".qvr").read_bytes()
+    with BinaryFile.open(path) as f:
+        out = array("d", [0.0] * 4)
+        f.read_all_into(out)
+        assert out.tolist() == [5.0, 6.0, 7.0, 8.0]
+    with BinaryFile.open(path, "w", md) as f:
+        with pytest.raises(ValueError, match="^Cannot write_all_from: buffer must hold 4 float64 values, got 3$"):
+            f.write_all_from(array("d", [1.0, 2.0, 3.0]))
+        with pytest.raises(TypeError, match="float64"):
+            f.write_all_from(array("f", [1.0, 2.0, 3.0, 4.0]))
+        f.write_all_from(array("d", [5.0, 6.0, 7.0, 8.0]))
+    assert Path(path + ".qvr").read_bytes() == before
+    md.close()
