@@ -91,17 +91,17 @@ const TableDefinition& list_table(Database::Impl& impl, const char* op, ListKind
     return table;
 }
 
-// One cell of a vector or set list (D20). `value_column` holds the attribute and, for vectors,
-// `value_column + 1` the vector_index. Anything the reader cannot return fails the call:
+// One cell of a vector or set list (D20), in column `value_column`. Anything the reader cannot
+// return fails the call; `vector_index` is asked for only then (the failure path), so the
+// readers' queries carry no column the happy path does not need:
 //   "Cannot <op>: element <id> has a NULL at vector_index <k> in '<a>'; use read_vector_group_by_id ..."
 //   "Cannot <op>: element <id> has a <CLASS> value in set '<a>', expected <CLASS>"
-template <typename T>
+template <typename T, typename VectorIndex>
 T list_cell(const Statement& stmt, int value_column, const char* op, ListKind kind, int64_t id,
-            const std::string& attribute) {
+            const std::string& attribute, const VectorIndex& vector_index) {
     if (auto value = column_as<T>(stmt, value_column)) return std::move(*value);
     const bool vector = kind == ListKind::Vector;
-    std::string where = vector ? "at vector_index " + std::to_string(stmt.column_int(value_column + 1)) + " in "
-                               : std::string("in set ");
+    std::string where = vector ? "at vector_index " + std::to_string(vector_index()) + " in " : std::string("in set ");
     where += detail::quoted(attribute);
     const std::string element = "element " + std::to_string(id) + " has a ";
     if (stmt.is_null(value_column)) {
@@ -113,6 +113,16 @@ T list_cell(const Statement& stmt, int value_column, const char* op, ListKind ki
                                 ", expected " + expected_class<T>());
 }
 
+// The vector_index of an element's `position`-th row (0-based, in vector_index order): only for
+// the message of a failing cell, so the readers' queries need not carry the column.
+int64_t vector_index_at(Database::Impl& impl, const std::string& table, int64_t id, size_t position) {
+    auto stmt = impl.cached("SELECT vector_index FROM " + quote_identifier(table) +
+                            " WHERE id = ? ORDER BY vector_index LIMIT 1 OFFSET ?");
+    stmt.bind(1, id);
+    stmt.bind(2, static_cast<int64_t>(position));
+    return stmt.step() ? stmt.column_int(0) : 0;
+}
+
 template <typename T>
 std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, ListKind kind,
                                        const std::string& collection, const std::string& attribute) {
@@ -121,10 +131,9 @@ std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, Lis
     // One pass: every element appears (LEFT JOIN; g.id is NULL only for an element without
     // rows), its rows consecutive and in list order, so the first failing cell is that of the
     // lowest element id, then the lowest vector_index.
-    auto stmt = impl.cached("SELECT c.id, g.id IS NOT NULL, g." + quote_identifier(attribute) +
-                            (vector ? ", g.vector_index" : "") + " FROM " + quote_identifier(collection) +
-                            " AS c LEFT JOIN " + quote_identifier(table.name) + " AS g ON g.id = c.id ORDER BY c.rowid" +
-                            (vector ? ", g.vector_index" : ""));
+    auto stmt = impl.cached("SELECT c.id, g.id, g." + quote_identifier(attribute) + " FROM " +
+                            quote_identifier(collection) + " AS c LEFT JOIN " + quote_identifier(table.name) +
+                            " AS g ON g.id = c.id ORDER BY c.rowid" + (vector ? ", g.vector_index" : ""));
     std::vector<std::vector<T>> out;
     int64_t current = 0;
     while (stmt.step()) {
@@ -133,7 +142,10 @@ std::vector<std::vector<T>> read_lists(Database::Impl& impl, const char* op, Lis
             out.emplace_back();
             current = id;
         }
-        if (stmt.column_int(1) != 0) out.back().push_back(list_cell<T>(stmt, 2, op, kind, id, attribute));
+        if (stmt.is_null(1)) continue;  // no rows for this element
+        auto& list = out.back();
+        list.push_back(list_cell<T>(stmt, 2, op, kind, id, attribute,
+                                    [&] { return vector_index_at(impl, table.name, id, list.size()); }));
     }
     return out;
 }
@@ -143,11 +155,14 @@ std::vector<T> read_list_by_id(Database::Impl& impl, const char* op, ListKind ki
                                const std::string& attribute, int64_t id) {
     const auto& table = list_table(impl, op, kind, collection, attribute);
     const bool vector = kind == ListKind::Vector;
-    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + (vector ? ", vector_index" : "") + " FROM " +
-                            quote_identifier(table.name) + " WHERE id = ?" + (vector ? " ORDER BY vector_index" : ""));
+    auto stmt = impl.cached("SELECT " + quote_identifier(attribute) + " FROM " + quote_identifier(table.name) +
+                            " WHERE id = ?" + (vector ? " ORDER BY vector_index" : ""));
     stmt.bind(1, id);
     std::vector<T> out;
-    while (stmt.step()) out.push_back(list_cell<T>(stmt, 0, op, kind, id, attribute));
+    while (stmt.step()) {
+        out.push_back(list_cell<T>(stmt, 0, op, kind, id, attribute,
+                                   [&] { return vector_index_at(impl, table.name, id, out.size()); }));
+    }
     return out;
 }
 

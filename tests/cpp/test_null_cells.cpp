@@ -2,6 +2,7 @@
 // NULL cells exactly where they are given; the stored rows (read with a raw sqlite3 connection)
 // match; time-series reads keep them; typed vector/set readers refuse them instead of shifting
 // later values; a CSV export/import round trip keeps them, with dates and partial updates.
+#include "raw_sqlite.h"
 #include "test_helpers.h"
 
 #include <quiver/database.h>
@@ -90,6 +91,22 @@ TEST_F(NullCells, ElementArraysWriteNullCellsInPlace) {
     EXPECT_FAILS_UNCHANGED(db(), db().read_vector_floats("Item", "value_float"),
                            "Cannot read_vector_floats: element 1 has a NULL at vector_index 1 in 'value_float'; use "
                            "read_vector_group_by_id to read NULL cells");
+}
+
+// Stored vector_index values need not be 1..n (another writer, an import): the message names
+// the stored index of the failing cell, also when it is not the first cell of its element.
+TEST_F(NullCells, MessageNamesTheStoredVectorIndex) {
+    db().create_element("Item", Element().set("label", "A").set("value_int", {1, 2}));
+    const auto b = db().create_element("Item", Element().set("label", "B").set("value_int", {1, 2, 3}));
+    const auto id = std::to_string(b);
+    raw_exec(path_, "UPDATE Item_vector_values SET vector_index = vector_index * 10 WHERE id = " + id);
+    raw_exec(path_, "UPDATE Item_vector_values SET value_int = NULL WHERE id = " + id + " AND vector_index >= 20");
+    const std::string tail =
+        " has a NULL at vector_index 20 in 'value_int'; use read_vector_group_by_id to read NULL cells";
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers("Item", "value_int"),
+                           "Cannot read_vector_integers: element " + id + tail);
+    EXPECT_FAILS_UNCHANGED(db(), db().read_vector_integers_by_id("Item", "value_int", b),
+                           "Cannot read_vector_integers_by_id: element " + id + tail);
 }
 
 TEST_F(NullCells, UpdateWritesNullCells) {
