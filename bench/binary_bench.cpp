@@ -150,12 +150,15 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--smoke") == 0) {
             smoke = true;
-        } else {
+        } else if (argv[i][0] != '-' && dir.empty()) {
             dir = argv[i];
+        } else {  // an unknown option (e.g. --help) or a second directory: never a directory named "--help"
+            dir.clear();
+            break;
         }
     }
     if (dir.empty()) {
-        std::fprintf(stderr, "usage: quiver_binary_bench [--smoke] DIR\n");
+        std::fprintf(stderr, "usage: quiver_binary_bench [--smoke] DIR | --read-all DIR N\n");
         return 2;
     }
     std::filesystem::create_directories(dir);
