@@ -25,7 +25,10 @@ namespace {
     detail::fail_failed(op, what + " " + path + ": " + std::strerror(errno));
 }
 
-void write_fully(int fd, const void* data, size_t bytes, off_t offset, std::string_view op, const std::string& path) {
+}  // namespace
+
+void binary_detail::write_fully(int fd, const void* data, size_t bytes, off_t offset, std::string_view op,
+                                const std::string& path) {
     const char* p = static_cast<const char*>(data);
     while (bytes > 0) {
         const ssize_t n = ::pwrite(fd, p, bytes, offset);
@@ -36,6 +39,8 @@ void write_fully(int fd, const void* data, size_t bytes, off_t offset, std::stri
         offset += n;
     }
 }
+
+namespace {
 
 // Writes text to path + ".tmp" and renames it over path (or leaves the temporary when !publish).
 void write_text_file(const std::string& path, const std::string& text, bool publish, std::string_view op) {

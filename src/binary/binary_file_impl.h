@@ -19,11 +19,19 @@
 #include "binary/file_registry.h"
 #include "binary/layout.h"
 
+#include <sys/types.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace quiver {
+
+namespace binary_detail {
+// Writes all `bytes` at `offset`, retrying short writes and EINTR; throws
+// "Failed to <op>: cannot write <path>: <errno text>".
+void write_fully(int fd, const void* data, size_t bytes, off_t offset, std::string_view op, const std::string& path);
+}  // namespace binary_detail
 
 struct BinaryFile::Impl {
     std::string path;       // the base path as given

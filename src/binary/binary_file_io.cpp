@@ -201,17 +201,7 @@ void BinaryFile::write_all(std::span<const double> data) {
             ++v[i];
         }
     }
-    const char* p = reinterpret_cast<const char*>(data.data());
-    size_t remaining = data.size() * sizeof(double);
-    off_t offset = 0;
-    while (remaining > 0) {
-        const ssize_t n = ::pwrite(impl.fd, p, remaining, offset);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) detail::fail_failed("write_all", "cannot write " + impl.path + ".qvr: " + std::strerror(errno));
-        p += n;
-        remaining -= static_cast<size_t>(n);
-        offset += n;
-    }
+    write_fully(impl.fd, data.data(), data.size() * sizeof(double), 0, "write_all", impl.path + ".qvr");
     impl.filled = true;  // every value written: no NaN fill needed
 }
 
