@@ -22,25 +22,12 @@ class DatabaseQuery(DatabaseBase):
     """Provides ``query``, ``query_string``, ``query_integer``, ``query_float``, ``query_date_time``."""
 
     def _query(self, op: str, kind: str, sql: object, params: object, parameters: object = None) -> Any:
-        self._ensure_open()
-        c_sql = require_str(op, "sql", sql)
-        marshalled = marshal_params(op, pick_params(op, params, parameters))
+        # The _params C functions with no parameters (NULL, NULL, 0) are the plain ones: one path.
         lib = get_lib()
+        fn = getattr(lib, f"quiver_database_query_{kind}_params")
         has = ffi.new("int*")
-        if kind == "string":
-            out = ffi.new("char**")
-        elif kind == "integer":
-            out = ffi.new("int64_t*")
-        else:
-            out = ffi.new("double*")
-        if marshalled is None:
-            fn = getattr(lib, f"quiver_database_query_{kind}")
-            check(fn(self._ptr, c_sql, out, has))
-        else:
-            types, values, count, keepalive = marshalled
-            fn = getattr(lib, f"quiver_database_query_{kind}_params")
-            check(fn(self._ptr, c_sql, types, values, count, out, has))
-            del keepalive
+        out = ffi.new({"string": "char**", "integer": "int64_t*"}.get(kind, "double*"))
+        check(self._run_query(op, sql, params, parameters, lambda *args: fn(*args, out, has)))
         if kind == "string":
             try:
                 return decode_string(out[0]) if has[0] else None
