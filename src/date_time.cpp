@@ -1,5 +1,9 @@
 #include "date_time.h"
 
+// The calendar arithmetic (leap years, month lengths, days since 1970) is the binary files' one:
+// one proleptic Gregorian calendar in the library.
+#include "binary/calendar.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,14 +26,7 @@ bool read_fixed(std::string_view text, size_t pos, size_t width, int& out) {
     return true;
 }
 
-bool is_leap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : days[month - 1];
-}
+using binary_detail::days_in_month;
 
 struct DateTimeFields {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, microsecond = 0;
@@ -73,16 +70,6 @@ bool parse_fields(std::string_view text, DateTimeFields& out) {
     return pos == text.size();
 }
 
-// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t days_from_civil(int year, int month, int day) {
-    const int64_t y = year - (month <= 2 ? 1 : 0);
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 }  // namespace
 
 bool is_valid_date_time(std::string_view text) {
@@ -93,7 +80,8 @@ bool is_valid_date_time(std::string_view text) {
 std::optional<int64_t> date_time_to_unix_microseconds(std::string_view text) {
     DateTimeFields f;
     if (!parse_fields(text, f)) return std::nullopt;
-    const int64_t seconds = days_from_civil(f.year, f.month, f.day) * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+    const int64_t seconds =
+        binary_detail::seconds_from_civil({f.year, f.month, f.day, f.hour, f.minute, f.second});
     return seconds * 1000000 + f.microsecond;
 }
 
