@@ -24,14 +24,15 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
     def _read_typed_scalar(self, collection: str, column: ScalarMetadata, id: int) -> Any:
         return self._read_by_id("scalar", _SCALAR_KINDS.get(column.data_type, "string"), collection, column.name, id)
 
-    def _require_element(self, op: str, collection: object, id: object) -> tuple[str, int]:
-        """Checks the arguments, the collection (baseline message) and, D24, that the element exists."""
+    def _require_element(self, op: str, collection: object, id: object) -> tuple[str, int, list[ScalarMetadata]]:
+        """Checks the arguments, the collection (baseline message) and, D24, that the element exists; returns
+        the collection, the id and the collection's scalar attributes (read once, for the scalar composites)."""
         (c_collection,) = self._open_strs(op, ("collection", collection))
         element = require_id(op, id)
         name = str(collection)
-        self.list_scalar_attributes(name)  # an unknown collection fails here, as before
+        attributes = self.list_scalar_attributes(name)  # an unknown collection fails here, as before
         self._call("require_element", c_collection, element)
-        return name, element
+        return name, element, attributes
 
     def read_scalars_by_id(self, collection: str, id: int) -> dict[str, Any]:
         """Read every scalar attribute of one element, ``id`` and ``label`` included.
@@ -51,8 +52,8 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             ValueError: A string argument holds a NUL character or is not valid UTF-8, or a stored DATE_TIME is not
                 a date-time.
         """
-        name, element = self._require_element("read_scalars_by_id", collection, id)
-        return {column.name: self._read_typed_scalar(name, column, element) for column in self.list_scalar_attributes(name)}
+        name, element, attributes = self._require_element("read_scalars_by_id", collection, id)
+        return {column.name: self._read_typed_scalar(name, column, element) for column in attributes}
 
     def _group_columns(self, kind: str, collection: str, id: int) -> dict[str, list[Any]]:
         """Value column → its cells, for every ``kind`` (``vector``/``set``) group of an existing element."""
@@ -79,7 +80,8 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._group_columns("vector", *self._require_element("read_vectors_by_id", collection, id))
+        name, element, _ = self._require_element("read_vectors_by_id", collection, id)
+        return self._group_columns("vector", name, element)
 
     def read_sets_by_id(self, collection: str, id: int) -> dict[str, list[Any]]:
         """Read every set column of one element.
@@ -96,7 +98,8 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        return self._group_columns("set", *self._require_element("read_sets_by_id", collection, id))
+        name, element, _ = self._require_element("read_sets_by_id", collection, id)
+        return self._group_columns("set", name, element)
 
     def read_element_by_id(self, collection: str, id: int) -> dict[str, Any]:
         """Read one whole element: its scalars, then its vector and set columns, merged into one dict.
@@ -114,9 +117,8 @@ class DatabaseComposite(DatabaseReadById, DatabaseGroups):
             TypeError: An argument has the wrong type (the message names it); nothing is sent to the library.
             ValueError: A string argument holds a NUL character or is not valid UTF-8.
         """
-        name, element = self._require_element("read_element_by_id", collection, id)
-        result: dict[str, Any] = {}
-        result.update({c.name: self._read_typed_scalar(name, c, element) for c in self.list_scalar_attributes(name)})
+        name, element, attributes = self._require_element("read_element_by_id", collection, id)
+        result: dict[str, Any] = {c.name: self._read_typed_scalar(name, c, element) for c in attributes}
         result.update(self._group_columns("vector", name, element))
         result.update(self._group_columns("set", name, element))
         return result
